@@ -1,0 +1,31 @@
+using Mailroom.Directory.Management;
+using Mailroom.Directory.Model;
+
+namespace Mailroom.Directory.Commands.AcceptedDomains;
+
+public sealed class RemoveAcceptedDomainCommand : ManagementCommand
+{
+    public override string Name => "Remove-AcceptedDomain";
+
+    protected override IEnumerable<string> Parameters => ["Identity"];
+
+    public override async Task<IReadOnlyList<object>> ExecuteAsync(CommandContext context, CommandParameters parameters, CancellationToken cancellationToken)
+    {
+        var domain = await IdentityResolver.ResolveAsync<AcceptedDomain>(context, parameters.RequiredString(Name, "Identity"), cancellationToken);
+        if (domain.Default)
+        {
+            throw ManagementErrors.InvalidOperation(
+                $"The accepted domain \"{domain.Name}\" is the default domain and can't be removed. Make another accepted domain the default first.", domain.Name);
+        }
+
+        var users = await AcceptedDomainRules.PoliciesUsingAsync(context, domain, cancellationToken);
+        if (users.Count > 0)
+        {
+            throw ManagementErrors.InvalidOperation(
+                $"The accepted domain \"{domain.Name}\" can't be removed because it's used by the email address policies {string.Join(", ", users.Select(p => $"\"{p.Name}\""))}. Remove the domain from those policies first.", domain.Name);
+        }
+
+        await context.Writer.DeleteAsync(domain.Guid, cancellationToken);
+        return Nothing();
+    }
+}

@@ -1,0 +1,28 @@
+using Mailroom.Directory.Management;
+using Mailroom.Directory.Model;
+
+namespace Mailroom.Directory.Commands.Databases;
+
+public sealed class RemoveMailboxDatabaseCommand : ManagementCommand
+{
+    public override string Name => "Remove-MailboxDatabase";
+
+    protected override IEnumerable<string> Parameters => ["Identity"];
+
+    public override async Task<IReadOnlyList<object>> ExecuteAsync(CommandContext context, CommandParameters parameters, CancellationToken cancellationToken)
+    {
+        var database = await IdentityResolver.ResolveAsync<MailboxDatabase>(context, parameters.RequiredString(Name, "Identity"), cancellationToken);
+        await foreach (var mailbox in context.Reader.ListAsync<Mailbox>(cancellationToken))
+        {
+            if (mailbox.Database.Equals(database.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                throw ManagementErrors.InvalidOperation(
+                    $"This mailbox database contains one or more mailboxes. To get a list of all mailboxes in this database, run the command Get-Mailbox -Database \"{database.Name}\". Before you can remove this mailbox database, you must disable, move, or remove the mailboxes.",
+                    database.Name);
+            }
+        }
+
+        await context.Writer.DeleteAsync(database.Guid, cancellationToken);
+        return Nothing();
+    }
+}

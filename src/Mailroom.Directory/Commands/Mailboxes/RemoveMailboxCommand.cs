@@ -1,0 +1,33 @@
+using Mailroom.Directory.Management;
+using Mailroom.Directory.Model;
+
+namespace Mailroom.Directory.Commands.Mailboxes;
+
+/// <summary>Removes the user and its mailbox, its password and its role group memberships, in one transaction.</summary>
+public sealed class RemoveMailboxCommand : ManagementCommand
+{
+    public override string Name => "Remove-Mailbox";
+
+    protected override IEnumerable<string> Parameters => ["Identity", "Permanent"];
+
+    public override async Task<IReadOnlyList<object>> ExecuteAsync(CommandContext context, CommandParameters parameters, CancellationToken cancellationToken)
+    {
+        var mailbox = await IdentityResolver.ResolveAsync<Mailbox>(context, parameters.RequiredString(Name, "Identity"), cancellationToken);
+        await foreach (var group in context.Reader.ListAsync<RoleGroup>(cancellationToken))
+        {
+            if (group.Name == RoleGroup.OrganizationManagement && group.Members.SequenceEqual([mailbox.Guid]))
+            {
+                throw ManagementErrors.InvalidOperation(
+                    $"\"{mailbox.Name}\" is the last member of the Organization Management role group; removing it would leave nobody able to manage the organization.", mailbox.Identity);
+            }
+
+            if (group.Members.Remove(mailbox.Guid))
+            {
+                await DirectoryWrites.UpdateAsync(context, group, cancellationToken);
+            }
+        }
+
+        await context.Writer.DeleteAsync(mailbox.Guid, cancellationToken);
+        return Nothing();
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Reflection;
+using System.Security.Cryptography.X509Certificates;
+using Mailroom.Directory.Bootstrap;
+using Mailroom.Directory.Management;
+using Mailroom.Directory.Security;
+using Mailroom.Directory.Storage;
+using Mailroom.Web.Management;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Mailroom.Server.Hosting;
+
+/// <summary>
+/// One running node: configuration, the store (migrated), first-start bootstrap, the node certificate and the
+/// Kestrel listeners. <c>Program</c> runs one; integration tests start several in one process.
+/// </summary>
+public sealed class MailroomNode : IAsyncDisposable
+{
+    private MailroomNode(WebApplication app, MailroomOptions options, NodeIdentity identity, string dataPath, string? passwordFile)
+    {
+        App = app;
+        Options = options;
+        Identity = identity;
+        DataPath = dataPath;
+        AdminPasswordFile = passwordFile;
+    }
+
+    public WebApplication App { get; }
+
+    public MailroomOptions Options { get; }
+
+    public NodeIdentity Identity { get; }
+
+    public string DataPath { get; }
+
+    /// <summary>Where first start wrote the generated administrator password, if it generated one.</summary>
+    public string? AdminPasswordFile { get; }
+
+    /// <summary>The HTTPS base address actually bound (a configured port 0 becomes the chosen port).</summary>
+    public Uri HttpsUri => BoundUri("Https");
+
+    public static async Task<MailroomNode> StartAsync(string[] args, IDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        var options = builder.Configuration.GetSection("Mailroom").Get<MailroomOptions>() ?? new MailroomOptions();
+        var production = builder.Environment.IsProduction();
+        var dataPath = Path.GetFullPath(options.DataPath ?? (production ? "/var/lib/mailroom" : "data"));
+        System.IO.Directory.CreateDirectory(dataPath);
+        var identity = IdentityOf(options);
+        var store = DirectoryStoreFactory.Create(options.Store, dataPath);
+        await store.InitializeAsync(cancellationToken);
+        var result = await new OrganizationBootstrapper(store, TimeProvider.System)
+            .EnsureAsync(identity, options.Bootstrap.AdminPassword, cancellationToken);
+        var passwordFile = result.GeneratedAdminPassword is { } generated ? WriteAdminPassword(dataPath, generated) : null;
+
+        var certificate = NodeCertificate.LoadOrCreate(dataPath, identity.Fqdn);
+        ConfigureListeners(builder, options, production, certificate);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(CommandCatalog.CreateDefault());
+        builder.Services.AddSingleton(sp => new ManagementService(store, sp.GetRequiredService<CommandCatalog>(), TimeProvider.System, identity.Fqdn));
+        builder.Services.AddSingleton<DirectoryAuthenticator>();
+        builder.Services.AddSingleton<BasicAuthentication>();
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapManagementApi();
+        await app.StartAsync(cancellationToken);
+        return new MailroomNode(app, options, identity, dataPath, passwordFile);
+    }
+
+    public void PrintEndpoints(TextWriter output)
+    {
+        output.WriteLine($"Mailroom node {Identity.ServerName} ({Identity.Fqdn}) of organization \"{Identity.OrganizationName}\" ({Identity.Domain})");
+        output.WriteLine($"  Store            {Options.Store.Provider}{(Options.Store.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) ? " in " + DataPath : string.Empty)}");
+        output.WriteLine($"  Management API   {new Uri(HttpsUri, ManagementApi.Prefix.TrimStart('/'))}");
+        output.WriteLine($"  Administrator    administrator@{Identity.Domain}");
+        if (AdminPasswordFile is not null)
+        {
+            output.WriteLine($"  Its password was generated and written once to {AdminPasswordFile} (readable only by this user).");
+        }
+
+        output.WriteLine($"  Connect          Import-Module ./src/Mailroom.PowerShell/bin/Debug/net10.0/Mailroom.psd1; Connect-Mailroom -Uri {HttpsUri} -Credential (Get-Credential) -SkipCertificateCheck");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private Uri BoundUri(string listener)
+    {
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var configured = ListenerAddress.Parse(listener, Options.Listeners.GetValueOrDefault(listener) ?? "127.0.0.1:0");
+        var bound = addresses.Select(a => new Uri(a)).FirstOrDefault(u => u.Port == configured.Port || configured.Port == 0)
+            ?? throw new InvalidOperationException($"The {listener} listener isn't bound.");
+        var host = IPAddress.TryParse(bound.Host.Trim('[', ']'), out var ip) && (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any)) ? "localhost" : bound.Host;
+        return new UriBuilder("https", host, bound.Port).Uri;
+    }
+
+    private static NodeIdentity IdentityOf(MailroomOptions options)
+    {
+        var domain = options.Organization.Domain.Trim().ToLowerInvariant();
+        var name = options.Server.Name is { Length: > 0 } n ? n : Environment.MachineName.Split('.')[0].ToUpperInvariant();
+        var fqdn = options.Server.Fqdn is { Length: > 0 } f ? f : $"{name.ToLowerInvariant()}.{domain}";
+        var version = typeof(MailroomNode).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.1.0";
+        return new NodeIdentity(options.Organization.Name, domain, name, fqdn, options.Server.Site, $"Mailroom {version}");
+    }
+
+    /// <summary>The quick-start defaults bind loopback on unprivileged ports; Production binds the standard ports everywhere.</summary>
+    private static void ConfigureListeners(WebApplicationBuilder builder, MailroomOptions options, bool production, X509Certificate2 certificate)
+    {
+        options.Listeners.TryAdd("Https", production ? "*:443" : "127.0.0.1:2443");
+        var https = ListenerAddress.Parse("Https", options.Listeners["Https"]);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(https, listen => listen.UseHttps(certificate)));
+    }
+
+    private static string WriteAdminPassword(string dataPath, string password)
+    {
+        var path = Path.Combine(dataPath, "admin-password.txt");
+        NodeCertificate.WritePrivate(path, System.Text.Encoding.UTF8.GetBytes(password + Environment.NewLine));
+        return path;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Mailroom.Directory.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Mailroom.Storage.Sqlite;
+
+/// <summary>
+/// The embedded default store: one SQLite file in WAL mode. Writers take SQLite's write lock at BEGIN
+/// (BEGIN IMMEDIATE) and, within this process, queue on a semaphore rather than spin on SQLITE_BUSY.
+/// </summary>
+public sealed class SqliteDirectoryStore : AdoDirectoryStore
+{
+    private static readonly IReadOnlyList<SqlMigration> Scripts = SqlMigration.FromResources(typeof(SqliteDirectoryStore).Assembly);
+
+    private readonly string connectionString;
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+
+    public SqliteDirectoryStore(string databasePath)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    protected override IReadOnlyList<SqlMigration> Migrations => Scripts;
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+
+        // WAL lets readers run beside the writer; FULL makes a commit durable before it returns.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    protected override async Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+        }
+        catch
+        {
+            writeLock.Release();
+            throw;
+        }
+    }
+
+    protected override void EndWriteTransaction() => writeLock.Release();
+
+    protected override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+}

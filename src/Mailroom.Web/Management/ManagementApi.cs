@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Mailroom.Directory.Management;
+using Mailroom.Directory.Model;
+using Mailroom.Directory.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mailroom.Web.Management;
+
+/// <summary>
+/// The management API: <c>POST /api/management/v1/commands/{cmdlet}</c> with the cmdlet's parameters as a JSON
+/// object runs the cmdlet on this node, as Exchange's remote PowerShell does, and answers with the output objects
+/// or an RFC 9457 problem carrying the error ID and category. See docs/management-api.md.
+/// </summary>
+public static class ManagementApi
+{
+    public const string Prefix = "/api/management/v1";
+
+    public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Prefix + "/commands/{command}", InvokeAsync);
+        endpoints.MapGet(Prefix + "/commands", ListAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, BasicAuthentication auth, ManagementService service)
+    {
+        return await auth.AuthenticateAsync(http.Request, http.RequestAborted) is null
+            ? Unauthorized(http)
+            : Results.Json(new { commands = service.Catalog.Names });
+    }
+
+    private static async Task<IResult> InvokeAsync(string command, HttpContext http, BasicAuthentication auth, ManagementService service)
+    {
+        var caller = await auth.AuthenticateAsync(http.Request, http.RequestAborted);
+        if (caller is null)
+        {
+            return Unauthorized(http);
+        }
+
+        Dictionary<string, JsonElement>? parameters;
+        try
+        {
+            parameters = http.Request.ContentLength is 0 ? [] : await JsonSerializer.DeserializeAsync<Dictionary<string, JsonElement>>(http.Request.Body, cancellationToken: http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return Problem(new ManagementException("InvalidRequestBody", "InvalidArgument", "The request body must be a JSON object of parameter names and values."), command);
+        }
+
+        try
+        {
+            var output = await service.InvokeAsync(command, new CommandParameters(parameters), caller, http.RequestAborted);
+            return Results.Json(new { objects = output.Select(Envelope) });
+        }
+        catch (ManagementException ex)
+        {
+            return Problem(ex, command);
+        }
+    }
+
+    private static object Envelope(object obj) => new
+    {
+        type = obj is DirectoryObject d ? d.ObjectClass : obj.GetType().Name,
+        properties = JsonSerializer.SerializeToElement(obj, obj.GetType(), DirectoryJson.Options),
+    };
+
+    private static IResult Unauthorized(HttpContext http)
+    {
+        http.Response.Headers.WWWAuthenticate = "Basic realm=\"Mailroom\", charset=\"UTF-8\"";
+        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication required",
+            detail: "Sign in with the user name and password of a member of the Organization Management role group.");
+    }
+
+    private static IResult Problem(ManagementException ex, string command) => Results.Problem(
+        statusCode: ex.Category switch
+        {
+            "ObjectNotFound" => StatusCodes.Status404NotFound,
+            "ResourceExists" => StatusCodes.Status409Conflict,
+            "PermissionDenied" => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        },
+        title: ex.ErrorId,
+        detail: ex.Message,
+        extensions: new Dictionary<string, object?>
+        {
+            ["errorId"] = ex.ErrorId,
+            ["category"] = ex.Category,
+            ["targetObject"] = ex.TargetObject,
+            ["command"] = command,
+        });
+}
