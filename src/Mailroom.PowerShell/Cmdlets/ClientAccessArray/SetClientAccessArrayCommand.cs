@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using Mailroom.Identity;
+using Mailroom.PowerShell.Infrastructure;
+
+namespace Mailroom.PowerShell.Cmdlets.ClientAccessArray;
+
+/// <summary>Set-ClientAccessArray: runs the node's command of the same name with Exchange's parameters.</summary>
+[Cmdlet(VerbsCommon.Set, "ClientAccessArray", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(PSObject))]
+public sealed class SetClientAccessArrayCommand : MailroomCmdlet
+{
+    /// <summary>Name, distinguished name, legacy DN or GUID of the object; objects piped from a Get- cmdlet bind by their Identity.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    public ObjectIdentity? Identity { get; set; }
+
+    [Parameter]
+    public string? Name { get; set; }
+
+    [Parameter]
+    public string? Fqdn { get; set; }
+
+    [Parameter]
+    public string? Site { get; set; }
+}
