@@ -65,11 +65,11 @@ public abstract class MailroomCmdlet : PSCmdlet
         }
         catch (ManagementApiException ex)
         {
-            WriteError(new ErrorRecord(ex, $"{ex.ErrorId},{CommandName}", CategoryOf(ex.Category), ex.TargetObject ?? Target));
+            WriteError(new ErrorRecord(ex, ex.ErrorId, CategoryOf(ex.Category), ex.TargetObject ?? Target));
         }
         catch (HttpRequestException ex)
         {
-            WriteError(new ErrorRecord(ex, $"ConnectionFailed,{CommandName}", ErrorCategory.ConnectionError, connection.BaseUri));
+            WriteError(new ErrorRecord(ex, "ConnectionFailed", ErrorCategory.ConnectionError, connection.BaseUri));
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class ConnectMailroomCommand : PSCmdlet
         catch (ManagementApiException ex)
         {
             connection.Dispose();
-            ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId + ",Connect-Mailroom", ErrorCategory.SecurityError, Uri));
+            ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, ErrorCategory.SecurityError, Uri));
         }
         catch (HttpRequestException ex)
         {
@@ -51,7 +51,7 @@ public sealed class ConnectMailroomCommand : PSCmdlet
             var hint = ex.InnerException is System.Security.Authentication.AuthenticationException
                 ? " The node's certificate isn't trusted; add -SkipCertificateCheck if you know this node." : string.Empty;
             ThrowTerminatingError(new ErrorRecord(
-                new HttpRequestException($"Couldn't reach {Uri}: {ex.Message}{hint}", ex), "ConnectionFailed,Connect-Mailroom", ErrorCategory.ConnectionError, Uri));
+                new HttpRequestException($"Couldn't reach {Uri}: {ex.Message}{hint}", ex), "ConnectionFailed", ErrorCategory.ConnectionError, Uri));
         }
 
         MailroomSession.Set(SessionState, connection);
