@@ -5,6 +5,8 @@ using Mailroom.Directory.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Mailroom.Web.Management;
 
@@ -57,6 +59,14 @@ public static class ManagementApi
         catch (ManagementException ex)
         {
             return Problem(ex, command);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never a stack trace on the wire: the details go to the node's log under the request's trace ID.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ManagementApi))
+                .LogError(ex, "Management command {Command} failed unexpectedly (trace {TraceId})", command, http.TraceIdentifier);
+            return Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "InternalError",
+                detail: $"{command} failed because of an internal error. The node's log has the details under trace ID {http.TraceIdentifier}.");
         }
     }
 

@@ -1,0 +1,38 @@
+using System.Reflection;
+
+namespace Mailroom.IntegrationTests;
+
+/// <summary>The project arrows of DESIGN.md: a reference that points the wrong way fails here.</summary>
+public sealed class ArchitectureTests
+{
+    public static TheoryData<string, string[]> Allowed => new()
+    {
+        { "Mailroom.Core", [] },
+        { "Mailroom.OPath", ["Mailroom.Core"] },
+        { "Mailroom.Directory", ["Mailroom.Core", "Mailroom.OPath"] },
+        { "Mailroom.Storage.Sqlite", ["Mailroom.Core", "Mailroom.Directory"] },
+        { "Mailroom.Storage.PostgreSql", ["Mailroom.Core", "Mailroom.Directory"] },
+        { "Mailroom.Web", ["Mailroom.Core", "Mailroom.Directory"] },
+        { "Mailroom.Management.Client", ["Mailroom.Core"] },
+        { "Mailroom.PowerShell", ["Mailroom.Core", "Mailroom.Management.Client"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Allowed))]
+    public void AProjectReferencesOnlyWhatTheDesignAllows(string assembly, string[] allowed)
+    {
+        var references = Assembly.Load(assembly).GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => n.StartsWith("Mailroom.", StringComparison.Ordinal))
+            .ToList();
+        Assert.All(references, r => Assert.Contains(r, allowed));
+    }
+
+    [Fact]
+    public void ThePowerShellModuleNeverLoadsADatabaseDriver()
+    {
+        var names = Assembly.Load("Mailroom.PowerShell").GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.Contains("System.Management.Automation", names);
+        Assert.DoesNotContain(names, n => n.Contains("Npgsql", StringComparison.OrdinalIgnoreCase) || n.Contains("Sqlite", StringComparison.OrdinalIgnoreCase));
+    }
+}
