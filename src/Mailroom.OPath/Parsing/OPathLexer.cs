@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Mailroom.OPath.Parsing;
 
@@ -8,7 +7,7 @@ namespace Mailroom.OPath.Parsing;
 /// </summary>
 internal sealed class OPathLexer(string text)
 {
-    private const string MaxInteger = "a number between -9223372036854775808 and 9223372036854775807";
+    private const string Int64Range = "a number between -9223372036854775808 and 9223372036854775807";
 
     private int _index;
 
@@ -42,8 +41,7 @@ internal sealed class OPathLexer(string text)
             ')' => Single(TokenKind.RightParen),
             '{' => Single(TokenKind.LeftBrace),
             '}' => Single(TokenKind.RightBrace),
-            '\'' => ReadSingleQuoted(start),
-            '"' => ReadDoubleQuoted(start),
+            '\'' or '"' => ReadQuoted(start),
             '$' => ReadVariable(start),
             '-' => ReadDashed(start),
             _ => ReadWord(start),
@@ -116,93 +114,15 @@ internal sealed class OPathLexer(string text)
     {
         if (!long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            throw ParseErrors.Unexpected(start + 1, MaxInteger, "\"" + raw + "\"");
+            throw ParseErrors.Unexpected(start + 1, Int64Range, "\"" + raw + "\"");
         }
 
         return new Token(TokenKind.Integer, start + 1, raw, Integer: value);
     }
 
-    private Token ReadSingleQuoted(int start)
+    private Token ReadQuoted(int start)
     {
-        var value = new StringBuilder();
-        for (_index = start + 1; _index < text.Length; _index++)
-        {
-            var c = text[_index];
-            if (c == '\'')
-            {
-                // '' inside a single-quoted string is one literal quote.
-                if (_index + 1 < text.Length && text[_index + 1] == '\'')
-                {
-                    value.Append('\'');
-                    _index++;
-                    continue;
-                }
-
-                _index++;
-                return new Token(TokenKind.String, start + 1, text[start.._index], value.ToString());
-            }
-
-            value.Append(c);
-        }
-
-        throw Unterminated(start, "'");
+        var value = QuotedStringReader.Read(text, start, out _index);
+        return new Token(TokenKind.String, start + 1, text[start.._index], value);
     }
-
-    private Token ReadDoubleQuoted(int start)
-    {
-        var value = new StringBuilder();
-        for (_index = start + 1; _index < text.Length; _index++)
-        {
-            var c = text[_index];
-            if (c == '`' && _index + 1 < text.Length)
-            {
-                _index++;
-                value.Append(Unescape(text[_index]));
-                continue;
-            }
-
-            if (c == '`')
-            {
-                break;
-            }
-
-            if (c == '"')
-            {
-                if (_index + 1 < text.Length && text[_index + 1] == '"')
-                {
-                    value.Append('"');
-                    _index++;
-                    continue;
-                }
-
-                _index++;
-                return new Token(TokenKind.String, start + 1, text[start.._index], value.ToString());
-            }
-
-            value.Append(c);
-        }
-
-        throw Unterminated(start, "\"");
-    }
-
-    // PowerShell's backtick escapes; any other escaped character stands for itself.
-    private static char Unescape(char c) => c switch
-    {
-        '0' => '\0',
-        'a' => '\a',
-        'b' => '\b',
-        'e' => '\u001b',
-        'f' => '\f',
-        'n' => '\n',
-        'r' => '\r',
-        't' => '\t',
-        'v' => '\v',
-        _ => c,
-    };
-
-    private OPathParseException Unterminated(int start, string quote) =>
-        ParseErrors.Unexpected(
-            text.Length + 1,
-            $"a closing {quote} to end the string that starts at position {start + 1}",
-            "end of filter");
 }
