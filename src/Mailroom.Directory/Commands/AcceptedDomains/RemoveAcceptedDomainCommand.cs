@@ -3,15 +3,12 @@ using Mailroom.Directory.Model;
 
 namespace Mailroom.Directory.Commands.AcceptedDomains;
 
-public sealed class RemoveAcceptedDomainCommand : ManagementCommand
+public sealed class RemoveAcceptedDomainCommand : RemoveObjectCommand<AcceptedDomain>
 {
     public override string Name => "Remove-AcceptedDomain";
 
-    protected override IEnumerable<string> Parameters => ["Identity"];
-
-    public override async Task<IReadOnlyList<object>> ExecuteAsync(CommandContext context, CommandParameters parameters, CancellationToken cancellationToken)
+    protected override async Task BeforeRemoveAsync(CommandContext context, AcceptedDomain domain, CancellationToken cancellationToken)
     {
-        var domain = await IdentityResolver.ResolveAsync<AcceptedDomain>(context, parameters.RequiredString(Name, "Identity"), cancellationToken);
         if (domain.Default)
         {
             throw ManagementErrors.InvalidOperation(
@@ -24,8 +21,5 @@ public sealed class RemoveAcceptedDomainCommand : ManagementCommand
             throw ManagementErrors.InvalidOperation(
                 $"The accepted domain \"{domain.Name}\" can't be removed because it's used by the email address policies {string.Join(", ", users.Select(p => $"\"{p.Name}\""))}. Remove the domain from those policies first.", domain.Name);
         }
-
-        await context.Writer.DeleteAsync(domain.Guid, cancellationToken);
-        return Nothing();
     }
 }

@@ -3,24 +3,16 @@ using Mailroom.Directory.Model;
 
 namespace Mailroom.Directory.Commands.ClientAccessArrays;
 
-public sealed class GetClientAccessArrayCommand : ManagementCommand
+public sealed class GetClientAccessArrayCommand : GetObjectCommand<ClientAccessArray>
 {
     public override string Name => "Get-ClientAccessArray";
 
-    protected override IEnumerable<string> Parameters => ["Identity", "Site"];
+    protected override IEnumerable<string> OtherParameters => ["Site"];
 
-    public override async Task<IReadOnlyList<object>> ExecuteAsync(CommandContext context, CommandParameters parameters, CancellationToken cancellationToken)
-    {
-        var arrays = parameters.String("Identity") is { } identity
-            ? [await IdentityResolver.ResolveAsync<ClientAccessArray>(context, identity, cancellationToken)]
-            : await context.Reader.ListAsync<ClientAccessArray>(cancellationToken).ToListAsync(cancellationToken);
-        var site = parameters.String("Site") is { } s ? (await IdentityResolver.ResolveAsync<Site>(context, s, cancellationToken)).Name : null;
-        var output = new List<object>();
-        foreach (var array in arrays.Where(a => site is null || a.Site.Equals(site, StringComparison.OrdinalIgnoreCase)))
-        {
-            output.Add(await ClientAccessArrays.WithMembersAsync(context, array, cancellationToken));
-        }
+    protected override async ValueTask<bool> IncludeAsync(CommandContext context, CommandParameters parameters, ClientAccessArray array, CancellationToken cancellationToken) =>
+        parameters.String("Site") is not { } site
+        || array.Site.Equals((await IdentityResolver.ResolveAsync<Site>(context, site, cancellationToken)).Name, StringComparison.OrdinalIgnoreCase);
 
-        return output;
-    }
+    protected override async ValueTask<object> PresentAsync(CommandContext context, CommandParameters parameters, ClientAccessArray array, CancellationToken cancellationToken) =>
+        await ClientAccessArrays.WithMembersAsync(context, array, cancellationToken);
 }

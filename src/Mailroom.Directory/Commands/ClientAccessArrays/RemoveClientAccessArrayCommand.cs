@@ -1,18 +1,9 @@
-using Mailroom.Directory.Management;
 using Mailroom.Directory.Model;
 
 namespace Mailroom.Directory.Commands.ClientAccessArrays;
 
-public sealed class RemoveClientAccessArrayCommand : ManagementCommand
+/// <summary>Removes an array; databases keep the RpcClientAccessServer they had, as in Exchange.</summary>
+public sealed class RemoveClientAccessArrayCommand : RemoveObjectCommand<ClientAccessArray>
 {
     public override string Name => "Remove-ClientAccessArray";
-
-    protected override IEnumerable<string> Parameters => ["Identity"];
-
-    public override async Task<IReadOnlyList<object>> ExecuteAsync(CommandContext context, CommandParameters parameters, CancellationToken cancellationToken)
-    {
-        var array = await IdentityResolver.ResolveAsync<ClientAccessArray>(context, parameters.RequiredString(Name, "Identity"), cancellationToken);
-        await context.Writer.DeleteAsync(array.Guid, cancellationToken);
-        return Nothing();
-    }
 }

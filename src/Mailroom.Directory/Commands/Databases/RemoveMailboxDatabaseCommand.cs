@@ -3,15 +3,12 @@ using Mailroom.Directory.Model;
 
 namespace Mailroom.Directory.Commands.Databases;
 
-public sealed class RemoveMailboxDatabaseCommand : ManagementCommand
+public sealed class RemoveMailboxDatabaseCommand : RemoveObjectCommand<MailboxDatabase>
 {
     public override string Name => "Remove-MailboxDatabase";
 
-    protected override IEnumerable<string> Parameters => ["Identity"];
-
-    public override async Task<IReadOnlyList<object>> ExecuteAsync(CommandContext context, CommandParameters parameters, CancellationToken cancellationToken)
+    protected override async Task BeforeRemoveAsync(CommandContext context, MailboxDatabase database, CancellationToken cancellationToken)
     {
-        var database = await IdentityResolver.ResolveAsync<MailboxDatabase>(context, parameters.RequiredString(Name, "Identity"), cancellationToken);
         await foreach (var mailbox in context.Reader.ListAsync<Mailbox>(cancellationToken))
         {
             if (mailbox.Database.Equals(database.Name, StringComparison.OrdinalIgnoreCase))
@@ -21,8 +18,5 @@ public sealed class RemoveMailboxDatabaseCommand : ManagementCommand
                     database.Name);
             }
         }
-
-        await context.Writer.DeleteAsync(database.Guid, cancellationToken);
-        return Nothing();
     }
 }

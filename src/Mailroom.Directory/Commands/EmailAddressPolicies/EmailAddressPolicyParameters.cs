@@ -125,7 +125,7 @@ public static class EmailAddressPolicyParameters
         }
         catch (OPathParseException ex)
         {
-            throw new ManagementException("InvalidFilter", "InvalidArgument", $"Invalid filter syntax. {ex.Message}", filter);
+            throw new ManagementException("InvalidFilter", "InvalidArgument", ex.Message, filter);
         }
     }
 

@@ -1,22 +1,13 @@
-using Mailroom.Directory.Management;
 using Mailroom.Directory.Model;
 
 namespace Mailroom.Directory.Commands.EmailAddressPolicies;
 
-public sealed class GetEmailAddressPolicyCommand : ManagementCommand
+/// <summary>Lists policies in the order they are evaluated: by priority, the default policy last.</summary>
+public sealed class GetEmailAddressPolicyCommand : GetObjectCommand<EmailAddressPolicy>
 {
     public override string Name => "Get-EmailAddressPolicy";
 
-    protected override IEnumerable<string> Parameters => ["Identity", "IncludeMailboxSettingOnlyPolicy"];
+    protected override IEnumerable<string> OtherParameters => ["IncludeMailboxSettingOnlyPolicy"];
 
-    public override async Task<IReadOnlyList<object>> ExecuteAsync(CommandContext context, CommandParameters parameters, CancellationToken cancellationToken)
-    {
-        if (parameters.String("Identity") is { } identity)
-        {
-            return Output(await IdentityResolver.ResolveAsync<EmailAddressPolicy>(context, identity, cancellationToken));
-        }
-
-        var all = await context.Reader.ListAsync<EmailAddressPolicy>(cancellationToken).ToListAsync(cancellationToken);
-        return all.OrderBy(p => p.Priority.Value).ToList<object>();
-    }
+    protected override IEnumerable<EmailAddressPolicy> Order(IEnumerable<EmailAddressPolicy> objects) => objects.OrderBy(p => p.Priority.Value);
 }

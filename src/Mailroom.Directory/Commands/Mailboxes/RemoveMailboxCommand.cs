@@ -4,15 +4,14 @@ using Mailroom.Directory.Model;
 namespace Mailroom.Directory.Commands.Mailboxes;
 
 /// <summary>Removes the user and its mailbox, its password and its role group memberships, in one transaction.</summary>
-public sealed class RemoveMailboxCommand : ManagementCommand
+public sealed class RemoveMailboxCommand : RemoveObjectCommand<Mailbox>
 {
     public override string Name => "Remove-Mailbox";
 
-    protected override IEnumerable<string> Parameters => ["Identity", "Permanent"];
+    protected override IEnumerable<string> OtherParameters => ["Permanent"];
 
-    public override async Task<IReadOnlyList<object>> ExecuteAsync(CommandContext context, CommandParameters parameters, CancellationToken cancellationToken)
+    protected override async Task BeforeRemoveAsync(CommandContext context, Mailbox mailbox, CancellationToken cancellationToken)
     {
-        var mailbox = await IdentityResolver.ResolveAsync<Mailbox>(context, parameters.RequiredString(Name, "Identity"), cancellationToken);
         await foreach (var group in context.Reader.ListAsync<RoleGroup>(cancellationToken))
         {
             if (group.Name == RoleGroup.OrganizationManagement && group.Members.SequenceEqual([mailbox.Guid]))
@@ -26,8 +25,5 @@ public sealed class RemoveMailboxCommand : ManagementCommand
                 await DirectoryWrites.UpdateAsync(context, group, cancellationToken);
             }
         }
-
-        await context.Writer.DeleteAsync(mailbox.Guid, cancellationToken);
-        return Nothing();
     }
 }
