@@ -37,7 +37,8 @@ public sealed record ProxyAddress(string Prefix, string Address)
                 return false;
             }
 
-            proxy = new ProxyAddress(prefix ?? "smtp", smtp!.ToString());
+            // Only the exact upper-case prefix marks the primary; any other spelling is a secondary address.
+            proxy = new ProxyAddress(prefix == "SMTP" ? "SMTP" : "smtp", smtp!.ToString());
             return true;
         }
 

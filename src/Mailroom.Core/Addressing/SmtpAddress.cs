@@ -33,7 +33,7 @@ public sealed record SmtpAddress
         address = null;
         text = text?.Trim();
         var at = text?.LastIndexOf('@') ?? -1;
-        if (text is null || at <= 0 || at == text.Length - 1)
+        if (text is null || at <= 0 || at == text.Length - 1 || text.Any(char.IsWhiteSpace))
         {
             return false;
         }

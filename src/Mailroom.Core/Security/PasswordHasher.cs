@@ -36,6 +36,11 @@ public static class PasswordHasher
         {
             var salt = Convert.FromBase64String(parts[3]);
             var expected = Convert.FromBase64String(parts[4]);
+            if (salt.Length < SaltBytes || expected.Length != HashBytes)
+            {
+                return false;
+            }
+
             var actual = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA256, expected.Length);
             return CryptographicOperations.FixedTimeEquals(actual, expected);
         }

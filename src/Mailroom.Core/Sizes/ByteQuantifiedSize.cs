@@ -64,8 +64,13 @@ public readonly partial record struct ByteQuantifiedSize(ulong Bytes) : ICompara
         }
 
         var factor = Units.First(u => u.Unit == unit).Factor;
+        if (n > (decimal)ulong.MaxValue / factor)
+        {
+            return false;
+        }
+
         var bytes = n * factor;
-        if (bytes > ulong.MaxValue || bytes != decimal.Truncate(bytes) && factor == 1)
+        if (bytes != decimal.Truncate(bytes) && factor == 1)
         {
             return false;
         }

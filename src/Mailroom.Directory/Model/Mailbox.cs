@@ -105,12 +105,14 @@ public sealed class Mailbox : DirectoryObject, IHasLegacyDN
             yield return key;
         }
 
-        yield return DirectoryKey.UserPrincipalName(UserPrincipalName);
-        yield return DirectoryKey.SamAccountName(SamAccountName);
-        yield return DirectoryKey.Alias(Alias);
+        // Addresses first: when the UPN equals a taken address, the clash is reported as the address's.
         foreach (var proxy in ProxyAddresses())
         {
             yield return proxy.IsSmtp ? DirectoryKey.SmtpAddress(proxy.Address) : DirectoryKey.ProxyAddress(proxy.Prefix, proxy.Address);
         }
+
+        yield return DirectoryKey.UserPrincipalName(UserPrincipalName);
+        yield return DirectoryKey.SamAccountName(SamAccountName);
+        yield return DirectoryKey.Alias(Alias);
     }
 }

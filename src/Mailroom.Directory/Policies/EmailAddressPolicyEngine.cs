@@ -106,15 +106,17 @@ public sealed class EmailAddressPolicyEngine
     {
         for (var n = 1; n <= MaxSuffix; n++)
         {
-            var candidateLocal = n == 1 ? local : local + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var suffix = n == 1 ? string.Empty : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var candidateLocal = local[..Math.Min(local.Length, 64 - suffix.Length)].TrimEnd('.') + suffix;
             var candidate = candidateLocal + "@" + domain;
             if (own.Any(a => a.IsSmtp && a.Address.Equals(candidate, StringComparison.OrdinalIgnoreCase)))
             {
                 return candidate;
             }
 
-            var holder = await reader.FindByKeyAsync(DirectoryKey.SmtpAddress(candidate), cancellationToken);
-            if (holder is null || holder == mailbox.Guid)
+            // The UPN follows the primary address, so another user's sign-in name is taken too.
+            if (await IsFreeAsync(reader, DirectoryKey.SmtpAddress(candidate), mailbox.Guid, cancellationToken) &&
+                await IsFreeAsync(reader, DirectoryKey.UserPrincipalName(candidate), mailbox.Guid, cancellationToken))
             {
                 return candidate;
             }
@@ -122,4 +124,7 @@ public sealed class EmailAddressPolicyEngine
 
         throw new InvalidOperationException($"No free address for {local}@{domain} after {MaxSuffix} attempts.");
     }
+
+    private static async Task<bool> IsFreeAsync(IDirectoryReader reader, string key, Guid self, CancellationToken cancellationToken) =>
+        await reader.FindByKeyAsync(key, cancellationToken) is not { } holder || holder == self;
 }

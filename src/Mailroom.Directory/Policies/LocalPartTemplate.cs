@@ -45,7 +45,14 @@ public static class LocalPartTemplate
                 digits++;
             }
 
-            var count = digits > 0 ? int.Parse(format.AsSpan(start + 1, digits), CultureInfo.InvariantCulture) : (int?)null;
+            int? count = null;
+            if (digits > 0)
+            {
+                count = int.TryParse(format.AsSpan(start + 1, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var letters)
+                    ? letters
+                    : throw Bad(format, start);
+            }
+
             if (i + 1 >= format.Length)
             {
                 throw Bad(format, start);
@@ -95,15 +102,10 @@ public static class LocalPartTemplate
 
     private static string Clean(string value)
     {
-        var decomposed = value.Normalize(NormalizationForm.FormD);
-        var kept = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var folded = AccentFolding.Fold(value);
+        var kept = new StringBuilder(folded.Length);
+        foreach (var c in folded)
         {
-            if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (c == '.' || (c < 128 && SmtpAddress.IsAtomChar(c)))
             {
                 kept.Append(char.ToLowerInvariant(c));

@@ -18,6 +18,13 @@ public static class AcceptedDomainRules
     public static bool Covers(AcceptedDomain domain, string templateDomain) =>
         SmtpDomain.Parse(domain.DomainName).Matches(templateDomain);
 
+    /// <summary>The most specific accepted domain wins: an exact domain over a wildcard, then the longer root.</summary>
+    private static int Specificity(AcceptedDomain domain)
+    {
+        var parsed = SmtpDomain.Parse(domain.DomainName);
+        return parsed.Domain.Length * 2 + (parsed.IncludeSubdomains ? 0 : 1);
+    }
+
     /// <summary>The policies whose enabled or disabled templates use the domain; these block its removal.</summary>
     public static async Task<List<EmailAddressPolicy>> PoliciesUsingAsync(CommandContext context, AcceptedDomain domain, CancellationToken cancellationToken)
     {
@@ -43,7 +50,7 @@ public static class AcceptedDomainRules
         AcceptedDomain? best = null;
         await foreach (var domain in context.Reader.ListAsync<AcceptedDomain>(cancellationToken))
         {
-            if (Covers(domain, templateDomain) && (best is null || domain.DomainName.Length > best.DomainName.Length))
+            if (Covers(domain, templateDomain) && (best is null || Specificity(domain) > Specificity(best)))
             {
                 best = domain;
             }

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text;
 using Mailroom.Addressing;
 using Mailroom.Directory.Management;
+using Mailroom.Directory.Model;
+using Mailroom.Directory.Storage;
 
 namespace Mailroom.Directory.Commands.Mailboxes;
 
@@ -14,7 +17,7 @@ public static class MailboxNaming
     public static string AliasFrom(string name)
     {
         var alias = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var c in AccentFolding.Fold(name))
         {
             if (c < 128 && (SmtpAddress.IsAtomChar(c) || c == '.'))
             {
@@ -38,7 +41,29 @@ public static class MailboxNaming
         return alias;
     }
 
-    public static string SamAccountNameFrom(string alias) => alias.Length <= SamAccountNameMax ? alias : alias[..SamAccountNameMax];
+    /// <summary>
+    /// A SAM account name derived from the alias: its first 20 characters, numbered (<c>christopher.alexa2</c>)
+    /// when another user already has them, as AD tools do for pre-Windows 2000 logon names.
+    /// </summary>
+    public static Task<string> SamAccountNameFromAsync(IDirectoryReader reader, string alias, CancellationToken cancellationToken) =>
+        FreeAsync(reader, alias, SamAccountNameMax, DirectoryKey.SamAccountName, cancellationToken);
+
+    /// <summary>An alias derived from a name, numbered when another recipient has it.</summary>
+    public static Task<string> AliasFromAsync(IDirectoryReader reader, string name, CancellationToken cancellationToken) =>
+        FreeAsync(reader, AliasFrom(name), 64, DirectoryKey.Alias, cancellationToken);
+
+    private static async Task<string> FreeAsync(IDirectoryReader reader, string wanted, int max, Func<string, string> key, CancellationToken cancellationToken)
+    {
+        for (var n = 1; ; n++)
+        {
+            var suffix = n == 1 ? string.Empty : n.ToString(CultureInfo.InvariantCulture);
+            var candidate = wanted[..Math.Min(wanted.Length, max - suffix.Length)].TrimEnd('.') + suffix;
+            if (await reader.FindByKeyAsync(key(candidate), cancellationToken) is null)
+            {
+                return candidate;
+            }
+        }
+    }
 
     public static string ValidSamAccountName(string sam)
     {

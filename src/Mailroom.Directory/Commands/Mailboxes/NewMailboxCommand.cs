@@ -28,7 +28,7 @@ public sealed class NewMailboxCommand : ManagementCommand
             EmailAddressPolicyParameters.RecipientContainerOf(context, ou);
         }
 
-        var alias = MailboxNaming.ValidAlias(parameters.String("Alias") ?? MailboxNaming.AliasFrom(name));
+        var alias = MailboxNaming.ValidAlias(parameters.String("Alias") ?? await MailboxNaming.AliasFromAsync(context.Reader, name, cancellationToken));
         var mailbox = new Mailbox
         {
             Guid = Guid.NewGuid(),
@@ -38,7 +38,7 @@ public sealed class NewMailboxCommand : ManagementCommand
             FirstName = parameters.String("FirstName"),
             LastName = parameters.String("LastName"),
             Initials = parameters.String("Initials"),
-            SamAccountName = MailboxNaming.ValidSamAccountName(parameters.String("SamAccountName") ?? MailboxNaming.SamAccountNameFrom(alias)),
+            SamAccountName = MailboxNaming.ValidSamAccountName(parameters.String("SamAccountName") ?? await MailboxNaming.SamAccountNameFromAsync(context.Reader, alias, cancellationToken)),
             Database = (await DatabaseFor(context, parameters.String("Database"), cancellationToken)).Name,
             DistinguishedName = context.Names.User(name),
             CanonicalName = context.Names.UserCanonicalName(name),
