@@ -14,7 +14,9 @@
         'Get-Mailbox', 'New-Mailbox', 'Set-Mailbox', 'Remove-Mailbox',
         'Get-MailboxDatabase', 'New-MailboxDatabase', 'Set-MailboxDatabase', 'Remove-MailboxDatabase',
         'Get-ExchangeServer', 'Get-ClientAccessService', 'Set-ClientAccessService',
-        'Get-ClientAccessArray', 'New-ClientAccessArray', 'Set-ClientAccessArray', 'Remove-ClientAccessArray'
+        'Get-ClientAccessArray', 'New-ClientAccessArray', 'Set-ClientAccessArray', 'Remove-ClientAccessArray',
+        'Get-ReceiveConnector', 'New-ReceiveConnector', 'Set-ReceiveConnector', 'Remove-ReceiveConnector',
+        'Get-SendConnector', 'New-SendConnector', 'Set-SendConnector', 'Remove-SendConnector'
     )
     AliasesToExport      = @('Get-ClientAccessServer', 'Set-ClientAccessServer')
     FunctionsToExport    = @()

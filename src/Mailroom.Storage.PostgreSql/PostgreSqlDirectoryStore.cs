@@ -23,12 +23,19 @@ public sealed class PostgreSqlDirectoryStore(string connectionString) : AdoDirec
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 
-    protected override async Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
+    protected override Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        BeginLockedAsync(connection, DirectoryWriteLock, cancellationToken);
+
+    /// <summary>A connection to the shared database, for the other stores that keep their tables in it.</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
+
+    /// <summary>Begins a transaction holding the transaction-scoped advisory lock <paramref name="lockKey"/>.</summary>
+    public async Task<DbTransaction> BeginLockedAsync(DbConnection connection, long lockKey, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
-        cmd.CommandText = $"SELECT pg_advisory_xact_lock({DirectoryWriteLock})";
+        cmd.CommandText = $"SELECT pg_advisory_xact_lock({lockKey})";
         await cmd.ExecuteNonQueryAsync(cancellationToken);
         return transaction;
     }

@@ -57,6 +57,15 @@ public sealed class SqliteDirectoryStore : AdoDirectoryStore
 
     protected override void EndWriteTransaction() => writeLock.Release();
 
+    /// <summary>A connection to the node's database, for the other stores that keep their tables in it.</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
+
+    /// <summary>The database's one write lock: SQLite allows one writer, so every store shares it.</summary>
+    public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        BeginWriteTransactionAsync(connection, cancellationToken);
+
+    public void EndWrite() => EndWriteTransaction();
+
     protected override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
 }

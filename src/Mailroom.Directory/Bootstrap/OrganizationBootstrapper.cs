@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Mailroom.Directory.Commands.Databases;
 using Mailroom.Directory.Commands.Mailboxes;
+using Mailroom.Directory.Commands.ReceiveConnectors;
 using Mailroom.Directory.Management;
 using Mailroom.Directory.Model;
 using Mailroom.Directory.Naming;
@@ -11,8 +12,9 @@ namespace Mailroom.Directory.Bootstrap;
 /// <summary>
 /// First start creates a usable organization, as Exchange setup does: the default authoritative accepted domain,
 /// the Default Policy (<c>SMTP:%m@domain</c>), the site, this server, a first mailbox database, the management role
-/// groups and <c>administrator@domain</c> in Organization Management. Every later start registers or updates this
-/// server. All of it is one transaction, so a node that dies half-way leaves nothing half-made.
+/// groups and <c>administrator@domain</c> in Organization Management. Every start registers or updates this server
+/// and gives it Exchange's default receive connectors if it has none. All of it is one transaction, so a node that
+/// dies half-way leaves nothing half-made.
 /// </summary>
 public sealed class OrganizationBootstrapper(IDirectoryStore store, TimeProvider time)
 {
@@ -31,6 +33,12 @@ public sealed class OrganizationBootstrapper(IDirectoryStore store, TimeProvider
             }
 
             var server = await RegisterServerAsync(context, node, cancellationToken);
+            await ReceiveConnectors.EnsureDefaultsAsync(
+                context,
+                server,
+                ListenerBindings.Of("Smtp", node.Listener("Smtp")),
+                [.. ListenerBindings.Of("Submission", node.Listener("Submission")), .. ListenerBindings.Of("SubmissionTls", node.Listener("SubmissionTls"))],
+                cancellationToken);
             string? generated = null;
             if (existing is null)
             {

@@ -3,6 +3,8 @@ using Mailroom.Directory.Commands.ClientAccessArrays;
 using Mailroom.Directory.Commands.Databases;
 using Mailroom.Directory.Commands.EmailAddressPolicies;
 using Mailroom.Directory.Commands.Mailboxes;
+using Mailroom.Directory.Commands.ReceiveConnectors;
+using Mailroom.Directory.Commands.SendConnectors;
 using Mailroom.Directory.Commands.Servers;
 
 namespace Mailroom.Directory.Management;
@@ -34,6 +36,8 @@ public sealed class CommandCatalog
         new GetMailboxDatabaseCommand(), new NewMailboxDatabaseCommand(), new SetMailboxDatabaseCommand(), new RemoveMailboxDatabaseCommand(),
         new GetExchangeServerCommand(), new GetClientAccessServiceCommand(), new SetClientAccessServiceCommand(),
         new GetClientAccessArrayCommand(), new NewClientAccessArrayCommand(), new SetClientAccessArrayCommand(), new RemoveClientAccessArrayCommand(),
+        new GetReceiveConnectorCommand(), new NewReceiveConnectorCommand(), new SetReceiveConnectorCommand(), new RemoveReceiveConnectorCommand(),
+        new GetSendConnectorCommand(), new NewSendConnectorCommand(), new SetSendConnectorCommand(), new RemoveSendConnectorCommand(),
     ]);
 
     public ManagementCommand Find(string name) =>

@@ -4,7 +4,8 @@ namespace Mailroom.Directory.Management;
 
 /// <summary>
 /// Resolves an <c>-Identity</c> value to exactly one object: by GUID, distinguished name, legacy DN or name,
-/// plus the forms each class adds (addresses and UPN for recipients, FQDN for servers and arrays).
+/// plus the forms each class adds (addresses and UPN for recipients, FQDN for servers and arrays, <c>Server\Name</c>
+/// or the bare name for receive connectors).
 /// No match and several matches are both errors; the resolver never guesses.
 /// </summary>
 public static class IdentityResolver
@@ -36,6 +37,19 @@ public static class IdentityResolver
             if (await context.Reader.FindByKeyAsync(key, cancellationToken) is { } id)
             {
                 ids.Add(id);
+            }
+        }
+
+        // A receive connector's name is unique only on its server, so a bare name is looked for on every server
+        // (several matches are then ambiguous, as in Exchange); Server\Name is a key.
+        if (typeof(T) == typeof(ReceiveConnector) && !identity.Contains('\\'))
+        {
+            await foreach (var connector in context.Reader.ListAsync<ReceiveConnector>(cancellationToken))
+            {
+                if (connector.Name.Equals(identity, StringComparison.OrdinalIgnoreCase))
+                {
+                    ids.Add(connector.Guid);
+                }
             }
         }
 

@@ -20,6 +20,11 @@ public static class ManagementErrors
         $"The proxy address \"{address}\" is already being used by the proxy addresses or LegacyExchangeDN of \"{owner}\". Please choose another proxy address.",
         address);
 
+    public static ManagementException BindingConflict(string otherConnector) => new(
+        "ReceiveConnectorBindingConflict", "ResourceExists",
+        $"The values that you specified for the Bindings and RemoteIPRanges parameters conflict with the settings on Receive connector \"{otherConnector}\". Receive connectors assigned to the same server must have unique combinations of values for these parameters.",
+        otherConnector);
+
     public static ManagementException InvalidArgument(string message, string? target = null) => new(
         "InvalidArgumentException", "InvalidArgument", message, target);
 

@@ -35,6 +35,13 @@ public sealed record OrganizationNames(string OrganizationName, string RootDomai
 
     public string ClientAccessArrayLegacyDN(string name) => $"{LegacyAdministrativeGroup}/cn=Arrays/cn={name}";
 
+    /// <summary>Receive connectors live in their server's SMTP protocol container.</summary>
+    public string ReceiveConnector(string server, string name) => $"CN={Escape(name)},CN=SMTP Receive Connectors,CN=Protocols,{Server(server)}";
+
+    /// <summary>Send connectors live in the routing group setup creates (its "DWBGZMFD01QNBJR" suffix is literal).</summary>
+    public string SendConnector(string name) =>
+        $"CN={Escape(name)},CN=Connections,CN=Exchange Routing Group (DWBGZMFD01QNBJR),CN=Routing Groups,{AdministrativeGroupDN}";
+
     public string AcceptedDomain(string name) => $"CN={Escape(name)},CN=Accepted Domains,CN=Transport Settings,{OrganizationDN}";
 
     public string EmailAddressPolicy(string name) => $"CN={Escape(name)},CN=Recipient Policies,{OrganizationDN}";

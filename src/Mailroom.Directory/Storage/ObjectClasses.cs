@@ -16,6 +16,8 @@ public static class ObjectClasses
         [MailboxDatabase.Class] = typeof(MailboxDatabase),
         [ClientAccessArray.Class] = typeof(ClientAccessArray),
         [RoleGroup.Class] = typeof(RoleGroup),
+        [ReceiveConnector.Class] = typeof(ReceiveConnector),
+        [SendConnector.Class] = typeof(SendConnector),
     };
 
     public static Type TypeOf(string objectClass) =>

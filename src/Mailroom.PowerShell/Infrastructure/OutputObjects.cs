@@ -52,9 +52,15 @@ public static class OutputObjects
 
     private static object ConvertString(string name, string text)
     {
-        if (name.EndsWith("Quota", StringComparison.Ordinal) && QuotaSize.TryParse(text, out var quota))
+        // Connector sizes are Exchange's (Unlimited<)ByteQuantifiedSize(>); a QuotaSize reads both forms.
+        if ((name.EndsWith("Quota", StringComparison.Ordinal) || name.EndsWith("MessageSize", StringComparison.Ordinal)) && QuotaSize.TryParse(text, out var quota))
         {
             return quota;
+        }
+
+        if (name.EndsWith("Timeout", StringComparison.Ordinal) && TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var span))
+        {
+            return span;
         }
 
         if ((name == "Guid" || name.EndsWith("Guid", StringComparison.Ordinal)) && Guid.TryParse(text, out var guid))

@@ -34,6 +34,8 @@ public sealed class TestOrganization : IAsyncDisposable
         ("Get-ExchangeServer", new { }),
         ("Get-ClientAccessService", new { }),
         ("Get-ClientAccessArray", new { }),
+        ("Get-ReceiveConnector", new { }),
+        ("Get-SendConnector", new { }),
     ];
 
     private readonly string folder;

@@ -1,0 +1,14 @@
+using Mailroom.Transport.Queue;
+
+namespace Mailroom.Transport.Delivery;
+
+/// <summary>
+/// Delivers a queued message to one recipient. Must be idempotent per (message, recipient): after a crash the
+/// queue retries a delivery that may already have happened, and the recipient must still get it exactly once.
+/// </summary>
+public interface IRecipientDelivery
+{
+    bool Handles(QueuedRecipient recipient);
+
+    Task<DeliveryOutcome> DeliverAsync(QueuedMessage message, QueuedRecipient recipient, CancellationToken cancellationToken);
+}

@@ -1,0 +1,32 @@
+namespace Mailroom.Transport.Queue;
+
+/// <summary>
+/// The durable queue. <see cref="EnqueueAsync"/> commits message and recipients in one transaction: once it
+/// returns, the message survives a crash (the body was made durable before, in the blob store).
+/// </summary>
+public interface IQueueStore
+{
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    Task EnqueueAsync(QueuedMessage message, IReadOnlyList<QueuedRecipient> recipients, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due recipients to <paramref name="node"/> until <paramref name="leaseUntil"/>,
+    /// so two nodes never work on the same recipient at once; an expired lease makes it due again.
+    /// </summary>
+    Task<IReadOnlyList<(QueuedMessage Message, QueuedRecipient Recipient)>> LeaseDueAsync(
+        string node, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the outcome of an attempt and releases the lease.</summary>
+    Task CompleteAsync(string messageQueueId, string address, RecipientStatus status, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes messages whose recipients are all Delivered or Failed; returns their blob ids to release.</summary>
+    Task<IReadOnlyList<string>> RemoveFinishedAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<QueuedMessage>> ListMessagesAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<QueuedRecipient>> ListRecipientsAsync(string messageQueueId, CancellationToken cancellationToken = default);
+
+    /// <summary>The earliest next attempt among pending recipients, so the worker can sleep until then.</summary>
+    Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default);
+}
