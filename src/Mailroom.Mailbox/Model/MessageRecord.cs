@@ -1,0 +1,48 @@
+using Mailroom.Mailboxes.Blobs;
+using Mailroom.Mailboxes.Indexing;
+
+namespace Mailroom.Mailboxes.Model;
+
+/// <summary>What a fetch returns besides the summary columns, which are always read.</summary>
+[Flags]
+public enum MessageFields
+{
+    /// <summary>UID, MODSEQ, flags, keywords, size, dates and blob id: enough for FETCH FLAGS/UID/RFC822.SIZE/INTERNALDATE.</summary>
+    Summary = 0,
+
+    /// <summary>Adds <see cref="MessageRecord.Headers"/>: ENVELOPE and the SEARCH/SORT/THREAD keys.</summary>
+    Headers = 1,
+}
+
+/// <summary>One message as the store holds it. The body is read through <see cref="IBlobStore.OpenReadAsync"/> with <see cref="BlobId"/>.</summary>
+public sealed record MessageRecord(
+    uint Uid,
+    ulong ModSeq,
+    MessageFlags Flags,
+    IReadOnlyList<string> Keywords,
+    long Size,
+    DateTimeOffset InternalDate,
+    BlobId BlobId,
+    DateTimeOffset? SentDate)
+{
+    /// <summary>Present when <see cref="MessageFields.Headers"/> was asked for.</summary>
+    public IndexedHeaders? Headers { get; init; }
+}
+
+/// <summary>
+/// A bounded slice of a fetch. <see cref="NextUid"/> is where the next page starts, or null when the range is done;
+/// callers loop on it so no fetch ever holds a whole folder.
+/// </summary>
+public sealed record MessagePage(IReadOnlyList<MessageRecord> Messages, uint? NextUid);
+
+/// <summary>A fetch over a UID range, optionally only messages changed after <see cref="ChangedSince"/> (RFC 7162 CHANGEDSINCE).</summary>
+public sealed record FetchRequest(UidRange Range)
+{
+    public const int MaxLimit = 5000;
+
+    public int Limit { get; init; } = 500;
+
+    public MessageFields Fields { get; init; }
+
+    public ulong ChangedSince { get; init; }
+}

@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Mailroom.Mailboxes.Blobs;
+using Mailroom.Mailboxes.Indexing;
+using Mailroom.Mailboxes.Model;
+
+namespace Mailroom.Mailboxes.Storage;
+
+/// <summary>The columns of mail_messages in one place, so insert, copy and fetch cannot drift apart.</summary>
+internal static class MessageColumns
+{
+    /// <summary>Columns copied unchanged by COPY/MOVE (everything but folder_id, uid and modseq).</summary>
+    public const string Carried =
+        "flags, keywords, blob_id, size, internal_date, sent_date, subject, sort_subject, sort_from, sort_to, sort_cc, " +
+        "sort_display_from, sort_display_to, search_from, search_to, search_cc, search_bcc, message_id, in_reply_to, thread_refs, envelope";
+
+    public const string Insert =
+        "INSERT INTO mail_messages (folder_id, uid, modseq, " + Carried + ") VALUES (@folder, @uid, @modseq, @flags, @keywords, " +
+        "@blob, @size, @internal, @sent, @subject, @sort_subject, @sort_from, @sort_to, @sort_cc, @sort_display_from, " +
+        "@sort_display_to, @search_from, @search_to, @search_cc, @search_bcc, @message_id, @in_reply_to, @thread_refs, @envelope)";
+
+    public const string Summary = "uid, modseq, flags, keywords, size, internal_date, blob_id, sent_date";
+
+    public const string WithHeaders = Summary +
+        ", subject, sort_subject, sort_from, sort_to, sort_cc, sort_display_from, sort_display_to, search_from, search_to, " +
+        "search_cc, search_bcc, message_id, in_reply_to, thread_refs, envelope";
+
+    public static (string, object?)[] InsertParameters(long folderId, uint uid, ulong modSeq, NewMessage message, IReadOnlyList<string> keywords, long size)
+    {
+        var h = message.Headers;
+        return
+        [
+            ("folder", folderId), ("uid", uid), ("modseq", modSeq), ("flags", (long)message.Flags), ("keywords", Keywords.Join(keywords)),
+            ("blob", message.BlobId), ("size", size), ("internal", message.InternalDate), ("sent", h.SentDate),
+            ("subject", h.Subject), ("sort_subject", h.SortSubject), ("sort_from", h.SortFrom), ("sort_to", h.SortTo),
+            ("sort_cc", h.SortCc), ("sort_display_from", h.SortDisplayFrom), ("sort_display_to", h.SortDisplayTo),
+            ("search_from", h.SearchFrom), ("search_to", h.SearchTo), ("search_cc", h.SearchCc), ("search_bcc", h.SearchBcc),
+            ("message_id", h.MessageId), ("in_reply_to", h.InReplyTo), ("thread_refs", string.Join(' ', h.References)),
+            ("envelope", IndexJson.Serialize(h.Envelope)),
+        ];
+    }
+
+    public static string Select(MessageFields fields) => fields.HasFlag(MessageFields.Headers) ? WithHeaders : Summary;
+
+    public static MessageRecord Read(DbDataReader r, MessageFields fields)
+    {
+        var record = new MessageRecord(
+            (uint)r.GetInt64(0),
+            (ulong)r.GetInt64(1),
+            (MessageFlags)r.GetInt64(2),
+            Keywords.Split(r.GetString(3)),
+            r.GetInt64(4),
+            SqlSession.ToInstant(r.GetInt64(5)),
+            BlobId.Parse(r.GetString(6)),
+            r.IsDBNull(7) ? null : SqlSession.ToInstant(r.GetInt64(7)));
+        return fields.HasFlag(MessageFields.Headers) ? record with { Headers = ReadHeaders(r, record.SentDate) } : record;
+    }
+
+    private static IndexedHeaders ReadHeaders(DbDataReader r, DateTimeOffset? sentDate) => new()
+    {
+        SentDate = sentDate,
+        Subject = r.GetString(8),
+        SortSubject = r.GetString(9),
+        SortFrom = r.GetString(10),
+        SortTo = r.GetString(11),
+        SortCc = r.GetString(12),
+        SortDisplayFrom = r.GetString(13),
+        SortDisplayTo = r.GetString(14),
+        SearchFrom = r.GetString(15),
+        SearchTo = r.GetString(16),
+        SearchCc = r.GetString(17),
+        SearchBcc = r.GetString(18),
+        MessageId = r.IsDBNull(19) ? null : r.GetString(19),
+        InReplyTo = r.IsDBNull(20) ? null : r.GetString(20),
+        References = r.GetString(21).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        Envelope = IndexJson.Deserialize(r.GetString(22)),
+    };
+}

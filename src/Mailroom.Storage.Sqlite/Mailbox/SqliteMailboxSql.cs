@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Mailroom.Mailboxes.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Mailroom.Storage.Sqlite;
+
+/// <summary>
+/// The mailbox index in its own SQLite file (WAL), apart from the directory's, so mail traffic never queues behind
+/// directory writes. SQLite has one writer: writers queue on a semaphore in this process and take the write lock at
+/// BEGIN (BEGIN IMMEDIATE) instead of failing with SQLITE_BUSY halfway through.
+/// </summary>
+internal sealed class SqliteMailboxSql : MailboxSqlProvider
+{
+    private readonly string connectionString;
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+
+    public SqliteMailboxSql(string databasePath, TimeProvider? time)
+        : base(time)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public override IReadOnlyList<MailboxMigration> Migrations => SqliteMailboxMigrations.All;
+
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+
+        // WAL lets readers run beside the writer; FULL makes a commit durable (fsync'd WAL) before it returns.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    protected override async Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+        }
+        catch
+        {
+            writeLock.Release();
+            throw;
+        }
+    }
+
+    protected override void EndWriteTransaction() => writeLock.Release();
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+}
