@@ -55,7 +55,7 @@ public sealed class RecipientResolver(IDirectoryStore directory)
     }
 
     /// <summary>The mailbox's own limit, or its database's while UseDatabaseQuotaDefaults is on (Exchange's rule).</summary>
-    private static async Task<QuotaSize> EffectiveQuotaAsync(IDirectoryReader reader, Mailbox mailbox, CancellationToken cancellationToken)
+    public static async Task<QuotaSize> EffectiveQuotaAsync(IDirectoryReader reader, Mailbox mailbox, CancellationToken cancellationToken)
     {
         if (!mailbox.UseDatabaseQuotaDefaults)
         {
