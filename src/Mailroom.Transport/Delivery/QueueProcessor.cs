@@ -1,4 +1,5 @@
 using Mailroom.Transport.Queue;
+using Mailroom.Transport.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace Mailroom.Transport.Delivery;
@@ -16,7 +17,8 @@ public sealed partial class QueueProcessor(
     TransportOptions options,
     TimeProvider time,
     string node,
-    ILogger<QueueProcessor> logger)
+    ILogger<QueueProcessor> logger,
+    IMessageTrackingLog? tracking = null)
 {
     private readonly SemaphoreSlim wake = new(0, 1);
     private readonly IRecipientDelivery[] handlers = deliveries.ToArray();
@@ -109,6 +111,7 @@ public sealed partial class QueueProcessor(
         {
             case DeliveryOutcome.Success:
                 await queue.CompleteAsync(message.Id, recipient.Address, RecipientStatus.Delivered, now, null, cancellationToken);
+                await TrackAsync(NextHop.IsLocal(recipient.NextHop) ? TrackingEvents.Deliver : TrackingEvents.Send, message, recipient, "250 2.0.0 OK", cancellationToken);
                 LogDelivered(logger, message.Id, recipient.Address);
                 break;
             case DeliveryOutcome.Permanent permanent:
@@ -119,6 +122,7 @@ public sealed partial class QueueProcessor(
                 break;
             case DeliveryOutcome.Transient transient:
                 await queue.CompleteAsync(message.Id, recipient.Address, RecipientStatus.Retry, now + options.RetryAfter(recipient.Attempts + 1), transient.Reply, cancellationToken);
+                await TrackAsync(TrackingEvents.Defer, message, recipient, transient.Reply, cancellationToken);
                 LogDeferred(logger, message.Id, recipient.Address, transient.Reply);
                 break;
         }
@@ -131,6 +135,12 @@ public sealed partial class QueueProcessor(
         await queue.CompleteAsync(message.Id, recipient.Address, RecipientStatus.Failed, time.GetUtcNow(), reply, cancellationToken);
         LogFailed(logger, message.Id, recipient.Address, reply);
     }
+
+    private Task TrackAsync(string eventId, QueuedMessage message, QueuedRecipient recipient, string status, CancellationToken cancellationToken) =>
+        tracking?.WriteAsync(
+            new MessageTrackingEvent(time.GetUtcNow().UtcDateTime, eventId, NextHop.IsLocal(recipient.NextHop) ? "STOREDRIVER" : "SMTP", node, null, null, recipient.NextHop,
+                message.ReversePath, [recipient.Address], status, message.MessageId, message.Id, message.Size, null),
+            cancellationToken) ?? Task.CompletedTask;
 
     private async Task<DateTimeOffset?> SafeNextDueAsync(CancellationToken cancellationToken)
     {
