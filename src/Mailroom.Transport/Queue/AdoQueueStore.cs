@@ -94,6 +94,30 @@ public abstract class AdoQueueStore : IQueueStore
             $"SELECT {QueueRows.RecipientColumns} FROM queue_recipients r WHERE r.message_id = @m ORDER BY r.recipient",
             QueueRows.Recipient, cancellationToken, ("m", messageQueueId)), cancellationToken);
 
+    public Task<IReadOnlyList<QueueSummary>> SummarizeAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<QueueSummary>>(db => db.QueryAsync(
+            "SELECT next_hop, COUNT(DISTINCT message_id), " +
+            "SUM(CASE WHEN status = 'Ready' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'Retry' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'Suspended' THEN 1 ELSE 0 END), " +
+            "MIN(CASE WHEN status = 'Retry' THEN next_attempt_at END), MAX(last_error) " +
+            "FROM queue_recipients WHERE status IN ('Ready', 'Retry', 'Suspended') GROUP BY next_hop ORDER BY next_hop",
+            row => new QueueSummary(
+                row.GetString(0), Convert.ToInt32(row.GetValue(1)), Convert.ToInt32(row.GetValue(2)), Convert.ToInt32(row.GetValue(3)), Convert.ToInt32(row.GetValue(4)),
+                row.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(row.GetValue(5))), row.IsDBNull(6) ? null : row.GetString(6)),
+            cancellationToken), cancellationToken);
+
+    public async Task<int> SetStatusAsync(string messageQueueId, IReadOnlyList<RecipientStatus> from, RecipientStatus to, string? lastError, CancellationToken cancellationToken = default)
+    {
+        var statuses = string.Join(", ", from.Select(s => $"'{s}'"));
+        return await WriteAsync<int>(db => db.ExecuteAsync(
+            $"UPDATE queue_recipients SET status = @to, last_error = COALESCE(@err, last_error), lease_owner = NULL, lease_until = NULL WHERE message_id = @m AND status IN ({statuses})",
+            cancellationToken, ("to", to.ToString()), ("err", lastError), ("m", messageQueueId)), cancellationToken);
+    }
+
+    public Task<int> RetryNowAsync(string nextHop, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        WriteAsync<int>(db => db.ExecuteAsync(
+            "UPDATE queue_recipients SET next_attempt_at = @now WHERE next_hop = @hop AND status = 'Retry'",
+            cancellationToken, ("now", now.ToUnixTimeMilliseconds()), ("hop", nextHop)), cancellationToken);
+
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(async db =>
         {

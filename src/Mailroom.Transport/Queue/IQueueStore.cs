@@ -27,6 +27,15 @@ public interface IQueueStore
 
     Task<IReadOnlyList<QueuedRecipient>> ListRecipientsAsync(string messageQueueId, CancellationToken cancellationToken = default);
 
+    /// <summary>Pending recipients grouped by next hop: the queues of Get-Queue.</summary>
+    Task<IReadOnlyList<QueueSummary>> SummarizeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Moves the message's recipients that are in <paramref name="from"/> to <paramref name="to"/>; returns how many.</summary>
+    Task<int> SetStatusAsync(string messageQueueId, IReadOnlyList<RecipientStatus> from, RecipientStatus to, string? lastError, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes every waiting recipient of a next hop due now (Retry-Queue); returns how many.</summary>
+    Task<int> RetryNowAsync(string nextHop, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>The earliest next attempt among pending recipients, so the worker can sleep until then.</summary>
     Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default);
 }

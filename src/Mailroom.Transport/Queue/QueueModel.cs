@@ -40,6 +40,9 @@ public enum RecipientStatus
     Failed,
 }
 
+/// <summary>One queue of Get-Queue: the pending recipients of one next hop.</summary>
+public sealed record QueueSummary(string NextHop, int MessageCount, int ReadyCount, int RetryCount, int SuspendedCount, DateTimeOffset? NextRetryTime, string? LastError);
+
 /// <summary>The next hop of a recipient: its mailbox database (local delivery) or a remote domain.</summary>
 public static class NextHop
 {
