@@ -20,6 +20,12 @@ public abstract class ManagementCommand
     /// <summary>True for commands that write: they run in a write transaction and need Organization Management.</summary>
     public virtual bool ChangesConfiguration => !Name.StartsWith("Get-", StringComparison.Ordinal);
 
+    /// <summary>
+    /// False for commands that change something other than the directory (the queue): they get a read view of the
+    /// directory, so they never hold the directory's write lock while taking their own store's.
+    /// </summary>
+    public virtual bool WritesDirectory => ChangesConfiguration;
+
     protected abstract IEnumerable<string> Parameters { get; }
 
     public IReadOnlySet<string> ParameterNames =>

@@ -32,7 +32,7 @@ public sealed class ManagementService(IDirectoryStore store, CommandCatalog cata
         var orgNames = names ??= await store.ReadAsync(LoadNamesAsync, cancellationToken);
         try
         {
-            return command.ChangesConfiguration
+            return command.WritesDirectory
                 ? await store.WriteAsync(tx => command.ExecuteAsync(new CommandContext(tx, orgNames, time, serverFqdn, caller.Name), parameters, cancellationToken), cancellationToken)
                 : await store.ReadAsync(r => command.ExecuteAsync(new CommandContext(r, orgNames, time, serverFqdn, caller.Name), parameters, cancellationToken), cancellationToken);
         }

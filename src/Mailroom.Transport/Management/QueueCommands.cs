@@ -40,6 +40,8 @@ public sealed class RetryQueueCommand(IQueueStore queue, QueueProcessor processo
 {
     public override string Name => "Retry-Queue";
 
+    public override bool WritesDirectory => false;
+
     protected override IEnumerable<string> Parameters => ["Identity", "Resubmit"];
 
     public override async Task<IReadOnlyList<object>> ExecuteAsync(CommandContext context, CommandParameters parameters, CancellationToken cancellationToken)
@@ -58,6 +60,8 @@ public sealed class RetryQueueCommand(IQueueStore queue, QueueProcessor processo
 public sealed class MessageStateCommand(string name, IQueueStore queue, QueueProcessor processor, IFailureNotifier notifier) : ManagementCommand
 {
     public override string Name => name;
+
+    public override bool WritesDirectory => false;
 
     protected override IEnumerable<string> Parameters => name == "Remove-Message" ? ["Identity", "WithNDR"] : ["Identity"];
 
