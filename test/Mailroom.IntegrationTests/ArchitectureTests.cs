@@ -11,6 +11,8 @@ public sealed class ArchitectureTests
         { "Mailroom.OPath", ["Mailroom.Core"] },
         { "Mailroom.Directory", ["Mailroom.Core", "Mailroom.OPath"] },
         { "Mailroom.Mailbox", ["Mailroom.Core"] },
+        { "Mailroom.Networking", ["Mailroom.Core"] },
+        { "Mailroom.Protocols.Smtp", ["Mailroom.Core", "Mailroom.Networking"] },
         { "Mailroom.Transport", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.Mailbox"] },
         { "Mailroom.Storage.Sqlite", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.Mailbox", "Mailroom.Transport"] },
         { "Mailroom.Storage.PostgreSql", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.Mailbox", "Mailroom.Transport"] },

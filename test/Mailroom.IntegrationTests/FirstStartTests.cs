@@ -15,8 +15,12 @@ public sealed class FirstStartTests
             ["Mailroom:DataPath"] = dataPath,
             ["Mailroom:Organization:Domain"] = "contoso.com",
             ["Mailroom:Server:Name"] = "EX1",
-            ["Mailroom:Listeners:Https"] = "127.0.0.1:0",
         };
+        foreach (var (key, value) in TestNode.FreeListeners())
+        {
+            settings[key] = value;
+        }
+
         string password;
         await using (var node = await MailroomNode.StartAsync(["--environment", "Development"], settings))
         {

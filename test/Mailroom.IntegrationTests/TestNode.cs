@@ -21,6 +21,33 @@ public sealed class TestNode : IAsyncDisposable
 
     public string AdminUser => "administrator@" + Node.Identity.Domain;
 
+    public int SmtpPort => Port("Smtp");
+
+    public int SubmissionPort => Port("Submission");
+
+    public int SubmissionTlsPort => Port("SubmissionTls");
+
+    /// <summary>A port free on loopback now; receive connectors bind fixed ports, so tests can't use port 0.</summary>
+    public static int FreePort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    /// <summary>Settings for a node's listeners on free loopback ports.</summary>
+    public static Dictionary<string, string?> FreeListeners() => new()
+    {
+        ["Mailroom:Listeners:Https"] = "127.0.0.1:" + FreePort(),
+        ["Mailroom:Listeners:Smtp"] = "127.0.0.1:" + FreePort(),
+        ["Mailroom:Listeners:Submission"] = "127.0.0.1:" + FreePort(),
+        ["Mailroom:Listeners:SubmissionTls"] = "127.0.0.1:" + FreePort(),
+    };
+
+    private int Port(string listener) => int.Parse(Node.Options.Listeners[listener].Split(':')[^1]);
+
     public static async Task<TestNode> StartAsync(
         string serverName = "EX1", string domain = "contoso.com", string? adminPassword = AdminPassword, IDictionary<string, string?>? extra = null)
     {
@@ -30,7 +57,10 @@ public sealed class TestNode : IAsyncDisposable
             ["Mailroom:DataPath"] = dataPath,
             ["Mailroom:Organization:Domain"] = domain,
             ["Mailroom:Server:Name"] = serverName,
-            ["Mailroom:Listeners:Https"] = "127.0.0.1:0",
+            ["Mailroom:Listeners:Https"] = "127.0.0.1:" + FreePort(),
+            ["Mailroom:Listeners:Smtp"] = "127.0.0.1:" + FreePort(),
+            ["Mailroom:Listeners:Submission"] = "127.0.0.1:" + FreePort(),
+            ["Mailroom:Listeners:SubmissionTls"] = "127.0.0.1:" + FreePort(),
             ["Mailroom:Bootstrap:AdminPassword"] = adminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
         };

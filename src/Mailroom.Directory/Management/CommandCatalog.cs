@@ -27,7 +27,10 @@ public sealed class CommandCatalog
 
     public IEnumerable<string> Names => byName.Keys.Order(StringComparer.Ordinal);
 
-    public static CommandCatalog CreateDefault() => new(
+    public static CommandCatalog CreateDefault() => new(DefaultCommands());
+
+    /// <summary>The directory's own commands; the node adds those of other services (mail flow).</summary>
+    public static IEnumerable<ManagementCommand> DefaultCommands() =>
     [
         new GetAcceptedDomainCommand(), new NewAcceptedDomainCommand(), new SetAcceptedDomainCommand(), new RemoveAcceptedDomainCommand(),
         new GetEmailAddressPolicyCommand(), new NewEmailAddressPolicyCommand(), new SetEmailAddressPolicyCommand(),
@@ -38,7 +41,7 @@ public sealed class CommandCatalog
         new GetClientAccessArrayCommand(), new NewClientAccessArrayCommand(), new SetClientAccessArrayCommand(), new RemoveClientAccessArrayCommand(),
         new GetReceiveConnectorCommand(), new NewReceiveConnectorCommand(), new SetReceiveConnectorCommand(), new RemoveReceiveConnectorCommand(),
         new GetSendConnectorCommand(), new NewSendConnectorCommand(), new SetSendConnectorCommand(), new RemoveSendConnectorCommand(),
-    ]);
+    ];
 
     public ManagementCommand Find(string name) =>
         byName.TryGetValue(name, out var command) ? command : throw ManagementErrors.UnknownCommand(name);

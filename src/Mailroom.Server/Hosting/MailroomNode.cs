@@ -4,7 +4,8 @@ using System.Security.Cryptography.X509Certificates;
 using Mailroom.Directory.Bootstrap;
 using Mailroom.Directory.Management;
 using Mailroom.Directory.Security;
-using Mailroom.Directory.Storage;
+using Mailroom.Protocols.Smtp;
+using Mailroom.Server.Smtp;
 using Mailroom.Web.Management;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -50,23 +51,34 @@ public sealed class MailroomNode : IAsyncDisposable
 
         var options = builder.Configuration.GetSection("Mailroom").Get<MailroomOptions>() ?? new MailroomOptions();
         var production = builder.Environment.IsProduction();
+        NodeListeners.ApplyDefaults(options.Listeners, production);
         var dataPath = Path.GetFullPath(options.DataPath ?? (production ? "/var/lib/mailroom" : "data"));
         System.IO.Directory.CreateDirectory(dataPath);
         var identity = IdentityOf(options);
-        var store = DirectoryStoreFactory.Create(options.Store, dataPath);
-        await store.InitializeAsync(cancellationToken);
-        var result = await new OrganizationBootstrapper(store, TimeProvider.System)
+        var stores = NodeStores.Create(options.Store, dataPath);
+        await stores.InitializeAsync(cancellationToken);
+        var result = await new OrganizationBootstrapper(stores.Directory, TimeProvider.System)
             .EnsureAsync(identity, options.Bootstrap.AdminPassword, cancellationToken);
         var passwordFile = result.GeneratedAdminPassword is { } generated ? WriteAdminPassword(dataPath, generated) : null;
 
         var certificate = NodeCertificate.LoadOrCreate(dataPath, identity.Fqdn);
-        ConfigureListeners(builder, options, production, certificate);
-        builder.Services.AddSingleton(store);
+        NodeListeners.Configure(builder, options.Listeners, certificate);
+        builder.Services.AddSingleton(stores);
+        builder.Services.AddSingleton(stores.Directory);
+        builder.Services.AddSingleton(stores.Mailboxes);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(CommandCatalog.CreateDefault());
-        builder.Services.AddSingleton(sp => new ManagementService(store, sp.GetRequiredService<CommandCatalog>(), TimeProvider.System, identity.Fqdn));
+        builder.Services.AddMailroomTransport(builder.Configuration, stores, identity);
+        builder.Services.AddSingleton(sp => new CommandCatalog(CommandCatalog.DefaultCommands().Concat(TransportServices.Commands(sp, stores, identity.ServerName))));
+        builder.Services.AddSingleton(sp => new ManagementService(stores.Directory, sp.GetRequiredService<CommandCatalog>(), TimeProvider.System, identity.Fqdn));
         builder.Services.AddSingleton<DirectoryAuthenticator>();
         builder.Services.AddSingleton<BasicAuthentication>();
+        builder.Services.AddSingleton(new ReceiveConnectorCache(stores.Directory, identity.ServerName, TimeProvider.System));
+        builder.Services.AddSingleton<ISmtpBackend, MailroomSmtpBackend>();
+        builder.Services.AddMailroomSmtp(smtp =>
+        {
+            smtp.ServerName = identity.Fqdn;
+            smtp.Certificate = certificate;
+        });
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
@@ -81,6 +93,10 @@ public sealed class MailroomNode : IAsyncDisposable
         output.WriteLine($"Mailroom node {Identity.ServerName} ({Identity.Fqdn}) of organization \"{Identity.OrganizationName}\" ({Identity.Domain})");
         output.WriteLine($"  Store            {Options.Store.Provider}{(Options.Store.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) ? " in " + DataPath : string.Empty)}");
         output.WriteLine($"  Management API   {new Uri(HttpsUri, ManagementApi.Prefix.TrimStart('/'))}");
+        foreach (var name in new[] { "Smtp", "Submission", "SubmissionTls" })
+        {
+            output.WriteLine($"  {name,-16} {Options.Listeners[name]}{(name == "SubmissionTls" ? " (implicit TLS)" : name == "Submission" ? " (STARTTLS, authentication required)" : string.Empty)}");
+        }
         output.WriteLine($"  Administrator    administrator@{Identity.Domain}");
         if (AdminPasswordFile is not null)
         {
@@ -112,15 +128,7 @@ public sealed class MailroomNode : IAsyncDisposable
         var name = options.Server.Name is { Length: > 0 } n ? n : Environment.MachineName.Split('.')[0].ToUpperInvariant();
         var fqdn = options.Server.Fqdn is { Length: > 0 } f ? f : $"{name.ToLowerInvariant()}.{domain}";
         var version = typeof(MailroomNode).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.1.0";
-        return new NodeIdentity(options.Organization.Name, domain, name, fqdn, options.Server.Site, $"Mailroom {version}");
-    }
-
-    /// <summary>The quick-start defaults bind loopback on unprivileged ports; Production binds the standard ports everywhere.</summary>
-    private static void ConfigureListeners(WebApplicationBuilder builder, MailroomOptions options, bool production, X509Certificate2 certificate)
-    {
-        options.Listeners.TryAdd("Https", production ? "*:443" : "127.0.0.1:2443");
-        var https = ListenerAddress.Parse("Https", options.Listeners["Https"]);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(https, listen => listen.UseHttps(certificate)));
+        return new NodeIdentity(options.Organization.Name, domain, name, fqdn, options.Server.Site, $"Mailroom {version}") { Listeners = options.Listeners };
     }
 
     private static string WriteAdminPassword(string dataPath, string password)

@@ -158,19 +158,19 @@ public sealed partial class QueueProcessor(
     private TimeSpan Clamp(TimeSpan wait) =>
         wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.PollInterval ? options.PollInterval : wait;
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Delivered {QueueId} to {Recipient}")]
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Delivered {QueueId} to {Recipient}")]
     private static partial void LogDelivered(ILogger logger, string queueId, string recipient);
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Deferred {QueueId} to {Recipient}: {Reply}")]
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Deferred {QueueId} to {Recipient}: {Reply}")]
     private static partial void LogDeferred(ILogger logger, string queueId, string recipient, string reply);
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Failed {QueueId} to {Recipient}: {Reply}")]
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Failed {QueueId} to {Recipient}: {Reply}")]
     private static partial void LogFailed(ILogger logger, string queueId, string recipient, string reply);
 
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Delivery of {QueueId} to {Recipient} threw")]
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Error, Message = "Delivery of {QueueId} to {Recipient} threw")]
     private static partial void LogAttemptFailed(ILogger logger, string queueId, string recipient, Exception exception);
 
-    [LoggerMessage(EventId = 3104, Level = LogLevel.Error, Message = "A queue pass failed")]
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Error, Message = "A queue pass failed")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
 }
 

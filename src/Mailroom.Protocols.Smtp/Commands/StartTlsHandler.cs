@@ -1,0 +1,58 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using Mailroom.Networking;
+
+namespace Mailroom.Protocols.Smtp;
+
+/// <summary>
+/// STARTTLS (RFC 3207): 220, handshake, then a fresh start. Plaintext pipelined behind the command is discarded,
+/// never executed (§4.2, the command-injection defence), and the client must EHLO again.
+/// </summary>
+internal sealed class StartTlsHandler : SmtpCommandHandler<SimpleCommand>
+{
+    protected override async ValueTask<CommandOutcome> HandleAsync(SmtpSession session, SimpleCommand command)
+    {
+        if (session.IsTls)
+        {
+            return CommandOutcome.Bad(SmtpReplies.TlsAlreadyActive);
+        }
+
+        if (!EhloExtensions.CanStartTls(session))
+        {
+            session.Reply(SmtpReplies.NotImplemented);
+            return CommandOutcome.Refused;
+        }
+
+        var options = new SslServerAuthenticationOptions
+        {
+            ServerCertificate = session.Policy.Certificate ?? session.Options.Certificate,
+            ClientCertificateRequired = false,
+            EnabledSslProtocols = session.Options.EnabledSslProtocols,
+        };
+
+        session.Reply(SmtpReplies.ReadyToStartTls);
+        await session.FlushAsync().ConfigureAwait(false);
+        long discarded;
+        session.Timeouts.Arm(session.Options.IdleTimeout, TimeoutKind.Idle);
+        try
+        {
+            discarded = await session.Transport.StartTlsAsync(options, session.Timeouts.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AuthenticationException or IOException)
+        {
+            SmtpLog.TlsHandshakeFailed(session.Services.Logger, session.Id, ex);
+            return CommandOutcome.Close;
+        }
+
+        session.Timeouts.Disarm();
+        if (discarded > 0)
+        {
+            SmtpLog.PlaintextDiscarded(session.Services.Logger, session.Id, session.RemoteEndPoint, discarded);
+        }
+
+        var tls = session.Tls!;
+        SmtpLog.TlsStarted(session.Services.Logger, session.Id, tls.Protocol.ToString(), tls.CipherSuite?.ToString());
+        await session.ResetAfterTlsAsync().ConfigureAwait(false);
+        return CommandOutcome.Accepted;
+    }
+}

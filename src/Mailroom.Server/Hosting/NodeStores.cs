@@ -1,0 +1,42 @@
+using Mailroom.Directory.Storage;
+using Mailroom.Mailboxes;
+using Mailroom.Storage.PostgreSql;
+using Mailroom.Storage.PostgreSql.Queue;
+using Mailroom.Storage.Sqlite;
+using Mailroom.Storage.Sqlite.Queue;
+using Mailroom.Transport.Queue;
+using Mailroom.Transport.Tracking;
+
+namespace Mailroom.Server.Hosting;
+
+/// <summary>
+/// The one place that picks concrete stores: everything in SQLite files in the data folder, or everything in one
+/// shared PostgreSQL database so several nodes form one organization.
+/// </summary>
+public sealed record NodeStores(IDirectoryStore Directory, IMailboxStore Mailboxes, IQueueStore Queue, IMessageTrackingLog Tracking)
+{
+    public static NodeStores Create(MailroomOptions.StoreOptions store, string dataPath)
+    {
+        switch (store.Provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                var sqlite = new SqliteDirectoryStore(store.ConnectionString is { Length: > 0 } path ? path : Path.Combine(dataPath, "mailroom.db"));
+                return new NodeStores(sqlite, new SqliteMailboxStore(dataPath), new SqliteQueueStore(sqlite), new AdoMessageTrackingLog(sqlite.OpenAsync));
+            case "postgresql":
+                var cs = store.ConnectionString is { Length: > 0 } c
+                    ? c
+                    : throw new InvalidOperationException("Mailroom:Store:Provider is PostgreSql, so Mailroom:Store:ConnectionString must be set.");
+                var pg = new PostgreSqlDirectoryStore(cs);
+                return new NodeStores(pg, new PostgreSqlMailboxStore(cs), new PostgreSqlQueueStore(pg), new AdoMessageTrackingLog(pg.OpenAsync));
+            default:
+                throw new InvalidOperationException($"Mailroom:Store:Provider \"{store.Provider}\" isn't known; use Sqlite or PostgreSql.");
+        }
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await Directory.InitializeAsync(cancellationToken);
+        await Mailboxes.InitializeAsync(cancellationToken);
+        await Queue.InitializeAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using Mailroom.Addressing;
+using Mailroom.Directory.Connectors;
+using Mailroom.Directory.Management;
+using Mailroom.Directory.Model;
+using Mailroom.Directory.Security;
+using Mailroom.Directory.Storage;
+using Mailroom.Mailboxes;
+using Mailroom.Protocols.Smtp;
+using Mailroom.Transport.Acceptance;
+using Mailroom.Transport.Routing;
+
+namespace Mailroom.Server.Smtp;
+
+/// <summary>
+/// Connects the SMTP engine to the organization: the receive connector chosen for the connection decides what
+/// the session may do (its rights), recipients are resolved from the directory at RCPT time, authenticated users
+/// may only send as their own addresses, quotas are checked, and accepted bodies go to the durable queue.
+/// </summary>
+public sealed partial class MailroomSmtpBackend(
+    ReceiveConnectorCache connectors, DirectoryAuthenticator authenticator, IDirectoryStore directory, IMailboxStore mailboxes,
+    MessageAcceptance acceptance) : ISmtpBackend
+{
+    private const string RoutesKey = "mailroom.routes";
+    private readonly RecipientResolver resolver = new(directory);
+
+    public async ValueTask<SmtpConnectResult> ConnectAsync(SmtpConnectionInfo connection, CancellationToken cancellationToken)
+    {
+        var all = await connectors.GetAsync(cancellationToken);
+        var connector = connection.LocalEndPoint is { } local && connection.RemoteEndPoint is { } remote
+            ? ReceiveConnectorSelector.Select(all, local, remote)
+            : null;
+        if (connector is null)
+        {
+            return SmtpConnectResult.Refuse(new SmtpReply(554, "5.7.1", "No receive connector on this server accepts connections from your address"));
+        }
+
+        var anonymous = ReceiveConnectorRights.Of(connector, authenticated: false);
+        var user = ReceiveConnectorRights.Of(connector, authenticated: true);
+        return SmtpConnectResult.Accept(new SmtpPolicy
+        {
+            ConnectorName = connector.Name,
+            Fqdn = connector.Fqdn,
+            Banner = connector.Banner,
+            MaxMessageSize = (long)connector.MaxMessageSize.Bytes,
+            MaxRecipientsPerMessage = connector.MaxRecipientsPerMessage,
+            OfferStartTls = anonymous.OfferStartTls,
+            RequireTls = anonymous.RequireTls,
+            OfferAuthentication = anonymous.OfferAuth,
+            AllowPlaintextAuthentication = !anonymous.AuthRequiresTls,
+            AllowAnonymous = anonymous.Submit,
+            MaxConnectionsPerSource = connector.MaxInboundConnectionPerSource ?? 0,
+            ConnectionTimeout = connector.ConnectionTimeout,
+        });
+    }
+
+    public async ValueTask<SmtpAuthResult> AuthenticateAsync(SmtpSession session, Networking.SaslCredentials credentials, CancellationToken cancellationToken)
+    {
+        if (credentials.RequestsProxyAuthorization)
+        {
+            return SmtpAuthResult.Failure();
+        }
+
+        var caller = await authenticator.AuthenticateAsync(credentials.UserName, credentials.Password, cancellationToken);
+        return caller is null ? SmtpAuthResult.Failure() : SmtpAuthResult.Success(caller, caller.Name);
+    }
+
+    public async ValueTask<SmtpReply?> MailFromAsync(SmtpSession session, SmtpMailFrom mailFrom, CancellationToken cancellationToken)
+    {
+        var rights = await RightsAsync(session, cancellationToken);
+        if (rights is null || !rights.Submit)
+        {
+            return new SmtpReply(530, "5.7.57", "Client was not authenticated to send anonymous mail during MAIL FROM");
+        }
+
+        session.Items[RoutesKey] = new Dictionary<string, RecipientResolution>(StringComparer.OrdinalIgnoreCase);
+        if (session.AuthenticatedUser is not Caller caller || rights.AcceptAnySender)
+        {
+            return null;
+        }
+
+        var sender = await directory.ReadAsync(r => r.GetAsync(caller.Id, cancellationToken), cancellationToken) as Mailbox;
+        if (sender is null)
+        {
+            return new SmtpReply(550, "5.7.60", "SMTP; Client does not have permissions to send as this sender");
+        }
+
+        if (!mailFrom.ReversePath.IsNull && !sender.ProxyAddresses().Any(p => p.IsSmtp && p.Address.Equals(mailFrom.ReversePath.Address, StringComparison.OrdinalIgnoreCase)))
+        {
+            return new SmtpReply(550, "5.7.60", "SMTP; Client does not have permissions to send as this sender");
+        }
+
+        return await OverSendQuotaAsync(sender, cancellationToken)
+            ? new SmtpReply(554, "5.2.2", "mailbox full; the sender's mailbox is over its ProhibitSendQuota")
+            : null;
+    }
+
+    public async ValueTask<SmtpReply?> RcptToAsync(SmtpSession session, SmtpRcptTo rcptTo, CancellationToken cancellationToken)
+    {
+        if (!SmtpAddress.TryParse(rcptTo.ForwardPath.Address, out var address))
+        {
+            return new SmtpReply(550, "5.1.3", "Invalid recipient address");
+        }
+
+        var resolution = await resolver.ResolveAsync(address!, cancellationToken);
+        switch (resolution)
+        {
+            case RecipientResolution.Unknown:
+                return new SmtpReply(550, "5.1.1", "User unknown");
+            case RecipientResolution.Relay { AcceptedDomain: false }:
+                var rights = await RightsAsync(session, cancellationToken);
+                if (rights is null || !rights.AcceptAnyRecipient)
+                {
+                    return new SmtpReply(550, "5.7.54", "SMTP; Unable to relay recipient in non-accepted domain");
+                }
+
+                break;
+            case RecipientResolution.LocalMailbox local when !local.ProhibitSendReceiveQuota.IsUnlimited &&
+                (await mailboxes.GetUsageAsync(local.MailboxId, cancellationToken))?.Size is long size && (ulong)size >= local.ProhibitSendReceiveQuota.Value.Bytes:
+                return new SmtpReply(554, "5.2.2", "mailbox full");
+        }
+
+        Routes(session)[address!.ToString()] = resolution;
+        return null;
+    }
+
+    public ValueTask<SmtpMessageStart> BeginMessageAsync(SmtpSession session, CancellationToken cancellationToken)
+    {
+        var transaction = session.Transaction!;
+        var routes = Routes(session);
+        var recipients = transaction.Recipients
+            .Select(r => new AcceptedRecipient(r.ForwardPath.Address, routes[r.ForwardPath.Address], r.Notify.ToString(), r.OriginalRecipient))
+            .ToList();
+        var envelope = new IncomingEnvelope(
+            transaction.MailFrom.ReversePath.Address, recipients, session.HeloName ?? "unknown", session.RemoteEndPoint?.Address ?? IPAddress.None,
+            session.IsExtended, session.IsTls, session.AuthenticatedUserName, session.Policy.ConnectorName,
+            transaction.MailFrom.EnvelopeId, transaction.MailFrom.Return.ToString());
+        return ValueTask.FromResult(SmtpMessageStart.Accept(new QueueSink(acceptance.Begin(envelope, cancellationToken))));
+    }
+
+    private static Dictionary<string, RecipientResolution> Routes(SmtpSession session) =>
+        (Dictionary<string, RecipientResolution>)session.Items[RoutesKey]!;
+
+    private async Task<ReceiveConnectorRights?> RightsAsync(SmtpSession session, CancellationToken cancellationToken) =>
+        await connectors.FindAsync(session.Policy.ConnectorName, cancellationToken) is { } connector
+            ? ReceiveConnectorRights.Of(connector, session.IsAuthenticated)
+            : null;
+
+    private async Task<bool> OverSendQuotaAsync(Mailbox sender, CancellationToken cancellationToken)
+    {
+        var limit = sender.UseDatabaseQuotaDefaults
+            ? await directory.ReadAsync(async r => await r.FindByKeyAsync(DirectoryKey.Name(MailboxDatabase.Class, sender.Database), cancellationToken) is { } id &&
+                await r.GetAsync(id, cancellationToken) is MailboxDatabase db ? db.ProhibitSendQuota : sender.ProhibitSendQuota, cancellationToken)
+            : sender.ProhibitSendQuota;
+        return !limit.IsUnlimited && (await mailboxes.GetUsageAsync(sender.Guid, cancellationToken))?.Size is long size && (ulong)size >= limit.Value.Bytes;
+    }
+}
