@@ -1,0 +1,137 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Mailroom.Directory.Model;
+using Mailroom.Directory.Storage;
+using Mailroom.Mailboxes;
+using Mailroom.Mailboxes.Model;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Mailroom.IntegrationTests;
+
+/// <summary>Mail through a real node with MailKit's SmtpClient: receive, submission, refusals, local delivery.</summary>
+public sealed class MailFlowTests(NodeFixture fixture) : IClassFixture<NodeFixture>, IAsyncLifetime
+{
+    private const string Password = "Pa55word!x";
+    private readonly TestNode node = fixture.Node;
+
+    public async Task InitializeAsync()
+    {
+        using var shell = PowerShellSession.Connect(node);
+        foreach (var alias in new[] { "alice", "bob" })
+        {
+            if (shell.Run($"Get-Mailbox {alias} -ErrorAction SilentlyContinue").Output.Count == 0)
+            {
+                shell.Run($"New-Mailbox -Name {alias} -Password (ConvertTo-SecureString '{Password}' -AsPlainText -Force)").ThrowIfErrors();
+            }
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task AnonymousMailForALocalUserIsDeliveredToTheInbox()
+    {
+        var subject = "Hello " + Guid.NewGuid();
+        using (var client = new SmtpClient())
+        {
+            await client.ConnectAsync("127.0.0.1", node.SmtpPort, SecureSocketOptions.None);
+            await client.SendAsync(Message("sender@example.org", "alice@contoso.com", subject));
+            await client.DisconnectAsync(true);
+        }
+
+        var text = await WaitForInboxMessageAsync("alice", subject);
+        Assert.StartsWith("Return-Path: <sender@example.org>", text);
+        Assert.Contains($"by {node.Node.Identity.Fqdn} (Mailroom) with ESMTP", text);
+        Assert.Contains("Subject: " + subject, text);
+    }
+
+    [Fact]
+    public async Task AnonymousSessionsAreRefusedUnknownUsersAndRelay()
+    {
+        using var client = new SmtpClient();
+        await client.ConnectAsync("127.0.0.1", node.SmtpPort, SecureSocketOptions.None);
+        var unknown = await Assert.ThrowsAsync<SmtpCommandException>(() => client.SendAsync(Message("sender@example.org", "nobody@contoso.com", "x")));
+        Assert.Equal(SmtpStatusCode.MailboxUnavailable, unknown.StatusCode);
+        Assert.Contains("5.1.1", unknown.Message + " " + unknown.ErrorCode);
+        var relay = await Assert.ThrowsAsync<SmtpCommandException>(() => client.SendAsync(Message("sender@example.org", "victim@elsewhere.example", "relay?")));
+        Assert.Equal(SmtpStatusCode.MailboxUnavailable, relay.StatusCode);
+        Assert.Contains("Unable to relay", relay.Message);
+    }
+
+    [Fact]
+    public async Task SubmissionNeedsTlsAndAuthenticationThenAcceptsOwnAddressesOnly()
+    {
+        using var client = new SmtpClient { ServerCertificateValidationCallback = (_, _, _, _) => true };
+        await client.ConnectAsync("127.0.0.1", node.SubmissionPort, SecureSocketOptions.StartTls);
+        Assert.True(client.IsSecure);
+        // MailKit reports the 530 of an unauthenticated MAIL FROM as ServiceNotAuthenticatedException.
+        var anonymous = await Assert.ThrowsAsync<MailKit.ServiceNotAuthenticatedException>(() => client.SendAsync(Message("alice@contoso.com", "bob@contoso.com", "no auth")));
+        Assert.Contains("5.7.0", anonymous.Message);
+
+        await client.AuthenticateAsync("alice@contoso.com", Password);
+        var spoof = await Assert.ThrowsAsync<SmtpCommandException>(() => client.SendAsync(Message("bob@contoso.com", "bob@contoso.com", "spoof")));
+        Assert.Contains("5.7.60", spoof.Message + spoof.ErrorCode);
+
+        var subject = "Submitted " + Guid.NewGuid();
+        await client.SendAsync(Message("alice@contoso.com", "bob@contoso.com", subject));
+        await client.DisconnectAsync(true);
+        var text = await WaitForInboxMessageAsync("bob", subject);
+        Assert.Contains("with ESMTPSA", text);
+    }
+
+    [Fact]
+    public async Task ImplicitTlsSubmissionWorks()
+    {
+        using var client = new SmtpClient { ServerCertificateValidationCallback = (_, _, _, _) => true };
+        await client.ConnectAsync("127.0.0.1", node.SubmissionTlsPort, SecureSocketOptions.SslOnConnect);
+        await client.AuthenticateAsync("bob@contoso.com", Password);
+        var subject = "Implicit " + Guid.NewGuid();
+        await client.SendAsync(Message("bob@contoso.com", "alice@contoso.com", subject));
+        await client.DisconnectAsync(true);
+        Assert.Contains(subject, await WaitForInboxMessageAsync("alice", subject));
+    }
+
+    [Fact]
+    public async Task AWrongPasswordIsRefusedWith535()
+    {
+        using var client = new SmtpClient { ServerCertificateValidationCallback = (_, _, _, _) => true };
+        await client.ConnectAsync("127.0.0.1", node.SubmissionPort, SecureSocketOptions.StartTls);
+        var error = await Assert.ThrowsAsync<AuthenticationException>(() => client.AuthenticateAsync("alice@contoso.com", "wrong-password"));
+        Assert.Contains("5.7.8", error.Message);
+    }
+
+    private static MimeMessage Message(string from, string to, string subject) => new(
+        [MailboxAddress.Parse(from)], [MailboxAddress.Parse(to)], subject, new TextPart("plain") { Text = "Body of " + subject });
+
+    /// <summary>Delivery happens in the background right after acceptance; wait on the store, bounded.</summary>
+    private async Task<string> WaitForInboxMessageAsync(string alias, string subject)
+    {
+        var services = node.Node.App.Services;
+        var directory = services.GetRequiredService<IDirectoryStore>();
+        var mailboxes = services.GetRequiredService<IMailboxStore>();
+        var id = (await directory.ReadAsync(r => r.FindByKeyAsync(DirectoryKey.Alias(alias))))!.Value;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await mailboxes.GetDefaultFolderAsync(id, DefaultFolder.Inbox) is { } inbox)
+            {
+                foreach (var message in (await mailboxes.FetchAsync(inbox.Id, new FetchRequest(UidRange.All))).Messages)
+                {
+                    await using var body = await mailboxes.Blobs.OpenReadAsync(message.BlobId);
+                    var text = await new StreamReader(body).ReadToEndAsync();
+                    if (text.Contains(subject, StringComparison.Ordinal))
+                    {
+                        return text;
+                    }
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No message \"{subject}\" reached {alias}'s Inbox.");
+    }
+}
