@@ -16,7 +16,9 @@
         'Get-ExchangeServer', 'Get-ClientAccessService', 'Set-ClientAccessService',
         'Get-ClientAccessArray', 'New-ClientAccessArray', 'Set-ClientAccessArray', 'Remove-ClientAccessArray',
         'Get-ReceiveConnector', 'New-ReceiveConnector', 'Set-ReceiveConnector', 'Remove-ReceiveConnector',
-        'Get-SendConnector', 'New-SendConnector', 'Set-SendConnector', 'Remove-SendConnector'
+        'Get-SendConnector', 'New-SendConnector', 'Set-SendConnector', 'Remove-SendConnector',
+        'Get-Queue', 'Retry-Queue', 'Get-Message', 'Suspend-Message', 'Resume-Message', 'Remove-Message',
+        'Get-MessageTrackingLog'
     )
     AliasesToExport      = @('Get-ClientAccessServer', 'Set-ClientAccessServer')
     FunctionsToExport    = @()
