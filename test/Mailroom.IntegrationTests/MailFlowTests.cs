@@ -135,3 +135,29 @@ public sealed class MailFlowTests(NodeFixture fixture) : IClassFixture<NodeFixtu
         throw new TimeoutException($"No message \"{subject}\" reached {alias}'s Inbox.");
     }
 }
+
+/// <summary>Failed SMTP logins are throttled per address, on a node of their own.</summary>
+public sealed class SmtpLoginThrottleTests(NodeFixture fixture) : IClassFixture<NodeFixture>
+{
+    [Fact]
+    public async Task AfterTooManyFailuresEvenTheRightPasswordIsRefusedForAWhile()
+    {
+        // A new connection per attempt: the engine itself also closes a connection after a few failed commands.
+        for (var i = 0; i < Directory.Security.LoginThrottle.MaxFailuresPerAddress; i++)
+        {
+            using var guesser = await ConnectAsync();
+            await Assert.ThrowsAsync<AuthenticationException>(() => guesser.AuthenticateAsync("administrator@contoso.com", "guess-" + i));
+        }
+
+        using var client = await ConnectAsync();
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => client.AuthenticateAsync("administrator@contoso.com", TestNode.AdminPassword));
+        Assert.Contains("4.7.0", refused.Message);
+    }
+
+    private async Task<SmtpClient> ConnectAsync()
+    {
+        var client = new SmtpClient { ServerCertificateValidationCallback = (_, _, _, _) => true };
+        await client.ConnectAsync("127.0.0.1", fixture.Node.SubmissionTlsPort, SecureSocketOptions.SslOnConnect);
+        return client;
+    }
+}

@@ -71,6 +71,7 @@ public sealed class MailroomNode : IAsyncDisposable
         builder.Services.AddSingleton(sp => new CommandCatalog(CommandCatalog.DefaultCommands().Concat(TransportServices.Commands(sp, stores, identity.ServerName))));
         builder.Services.AddSingleton(sp => new ManagementService(stores.Directory, sp.GetRequiredService<CommandCatalog>(), TimeProvider.System, identity.Fqdn));
         builder.Services.AddSingleton<DirectoryAuthenticator>();
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<BasicAuthentication>();
         builder.Services.AddSingleton(new ReceiveConnectorCache(stores.Directory, identity.ServerName, TimeProvider.System));
         builder.Services.AddSingleton<ISmtpBackend, MailroomSmtpBackend>();

@@ -18,7 +18,7 @@ namespace Mailroom.Server.Smtp;
 /// may only send as their own addresses, quotas are checked, and accepted bodies go to the durable queue.
 /// </summary>
 public sealed partial class MailroomSmtpBackend(
-    ReceiveConnectorCache connectors, DirectoryAuthenticator authenticator, IDirectoryStore directory, IMailboxStore mailboxes,
+    ReceiveConnectorCache connectors, DirectoryAuthenticator authenticator, LoginThrottle throttle, IDirectoryStore directory, IMailboxStore mailboxes,
     MessageAcceptance acceptance) : ISmtpBackend
 {
     private const string RoutesKey = "mailroom.routes";
@@ -61,8 +61,21 @@ public sealed partial class MailroomSmtpBackend(
             return SmtpAuthResult.Failure();
         }
 
+        var address = session.RemoteEndPoint?.Address;
+        if (throttle.IsThrottled(credentials.UserName, address))
+        {
+            return SmtpAuthResult.Failure(new SmtpReply(454, "4.7.0", "Too many failed authentication attempts; try again later"));
+        }
+
         var caller = await authenticator.AuthenticateAsync(credentials.UserName, credentials.Password, cancellationToken);
-        return caller is null ? SmtpAuthResult.Failure() : SmtpAuthResult.Success(caller, caller.Name);
+        if (caller is null)
+        {
+            throttle.RecordFailure(credentials.UserName, address);
+            return SmtpAuthResult.Failure();
+        }
+
+        throttle.RecordSuccess(credentials.UserName);
+        return SmtpAuthResult.Success(caller, caller.Name);
     }
 
     public async ValueTask<SmtpReply?> MailFromAsync(SmtpSession session, SmtpMailFrom mailFrom, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace Mailroom.Web.Management;
 /// for a short time (keyed by a hash, never the password), because the PBKDF2 check costs tens of milliseconds
 /// and a pipeline of cmdlets makes one call per object.
 /// </summary>
-public sealed class BasicAuthentication(DirectoryAuthenticator authenticator, TimeProvider time)
+public sealed class BasicAuthentication(DirectoryAuthenticator authenticator, LoginThrottle throttle, TimeProvider time)
 {
     private static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset Until)> recent = new();
@@ -31,12 +31,21 @@ public sealed class BasicAuthentication(DirectoryAuthenticator authenticator, Ti
             return cached.Caller;
         }
 
-        var caller = await authenticator.AuthenticateAsync(user, password, cancellationToken);
-        if (caller is not null)
+        var address = request.HttpContext.Connection.RemoteIpAddress;
+        if (throttle.IsThrottled(user, address))
         {
-            recent[key] = (caller, now + RememberFor);
+            return null;
         }
 
+        var caller = await authenticator.AuthenticateAsync(user, password, cancellationToken);
+        if (caller is null)
+        {
+            throttle.RecordFailure(user, address);
+            return null;
+        }
+
+        throttle.RecordSuccess(user);
+        recent[key] = (caller, now + RememberFor);
         return caller;
     }
 
