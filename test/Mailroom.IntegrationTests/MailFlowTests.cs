@@ -1,3 +1,4 @@
+
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Mailroom.Directory.Model;
@@ -83,6 +84,22 @@ public sealed class MailFlowTests(NodeFixture fixture) : IClassFixture<NodeFixtu
     }
 
     [Fact]
+    public async Task ASenderWhoAsksForASuccessDsnGetsOne()
+    {
+        using var client = new DsnClient { ServerCertificateValidationCallback = (_, _, _, _) => true };
+        await client.ConnectAsync("127.0.0.1", node.SubmissionTlsPort, SecureSocketOptions.SslOnConnect);
+        await client.AuthenticateAsync("alice@contoso.com", Password);
+        var subject = "Track me " + Guid.NewGuid();
+        await client.SendAsync(Message("alice@contoso.com", "bob@contoso.com", subject));
+        await client.DisconnectAsync(true);
+
+        var report = await WaitForInboxMessageAsync("alice", "Delivered: " + subject);
+        Assert.Contains("Action: delivered", report);
+        Assert.Contains("Final-Recipient: rfc822;bob@contoso.com", report);
+        Assert.Contains("Status: 2.0.0", report);
+    }
+
+    [Fact]
     public async Task ImplicitTlsSubmissionWorks()
     {
         using var client = new SmtpClient { ServerCertificateValidationCallback = (_, _, _, _) => true };
@@ -101,6 +118,13 @@ public sealed class MailFlowTests(NodeFixture fixture) : IClassFixture<NodeFixtu
         await client.ConnectAsync("127.0.0.1", node.SubmissionPort, SecureSocketOptions.StartTls);
         var error = await Assert.ThrowsAsync<AuthenticationException>(() => client.AuthenticateAsync("alice@contoso.com", "wrong-password"));
         Assert.Contains("5.7.8", error.Message);
+    }
+
+    /// <summary>Asks for NOTIFY=SUCCESS on every recipient (RFC 3461).</summary>
+    private sealed class DsnClient : SmtpClient
+    {
+        protected override MailKit.DeliveryStatusNotification? GetDeliveryStatusNotifications(MimeMessage message, MailboxAddress mailbox) =>
+            MailKit.DeliveryStatusNotification.Success;
     }
 
     private static MimeMessage Message(string from, string to, string subject) => new(

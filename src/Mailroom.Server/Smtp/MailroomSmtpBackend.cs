@@ -142,14 +142,18 @@ public sealed partial class MailroomSmtpBackend(
         var transaction = session.Transaction!;
         var routes = Routes(session);
         var recipients = transaction.Recipients
-            .Select(r => new AcceptedRecipient(r.ForwardPath.Address, routes[r.ForwardPath.Address], r.Notify.ToString(), r.OriginalRecipient))
+            .Select(r => new AcceptedRecipient(r.ForwardPath.Address, routes[r.ForwardPath.Address], NotifyText(r.Notify), r.OriginalRecipient))
             .ToList();
         var envelope = new IncomingEnvelope(
             transaction.MailFrom.ReversePath.Address, recipients, session.HeloName ?? "unknown", session.RemoteEndPoint?.Address ?? IPAddress.None,
             session.IsExtended, session.IsTls, session.AuthenticatedUserName, session.Policy.ConnectorName,
-            transaction.MailFrom.EnvelopeId, transaction.MailFrom.Return.ToString());
+            transaction.MailFrom.EnvelopeId, transaction.MailFrom.Return == DsnReturn.Unspecified ? null : transaction.MailFrom.Return.ToString().ToUpperInvariant());
         return ValueTask.FromResult(SmtpMessageStart.Accept(new QueueSink(acceptance.Begin(envelope, cancellationToken))));
     }
+
+    /// <summary>RFC 3461 NOTIFY keywords, or null when the client gave none (the server's default applies).</summary>
+    private static string? NotifyText(DsnNotify notify) =>
+        notify == DsnNotify.Unspecified ? null : string.Join(",", Enum.GetValues<DsnNotify>().Where(n => n != DsnNotify.Unspecified && notify.HasFlag(n)).Select(n => n.ToString().ToUpperInvariant()));
 
     private static Dictionary<string, RecipientResolution> Routes(SmtpSession session) =>
         (Dictionary<string, RecipientResolution>)session.Items[RoutesKey]!;

@@ -1,3 +1,4 @@
+using Mailroom.Transport.Notifications;
 using Mailroom.Transport.Queue;
 using Mailroom.Transport.Tracking;
 using Microsoft.Extensions.Logging;
@@ -112,6 +113,11 @@ public sealed partial class QueueProcessor(
             case DeliveryOutcome.Success:
                 await queue.CompleteAsync(message.Id, recipient.Address, RecipientStatus.Delivered, now, null, cancellationToken);
                 await TrackAsync(NextHop.IsLocal(recipient.NextHop) ? TrackingEvents.Deliver : TrackingEvents.Send, message, recipient, "250 2.0.0 OK", cancellationToken);
+                if (Dsn.Requests(recipient.Notify, "SUCCESS"))
+                {
+                    await failures.RecipientDeliveredAsync(message, recipient, cancellationToken);
+                }
+
                 LogDelivered(logger, message.Id, recipient.Address);
                 break;
             case DeliveryOutcome.Permanent permanent:
@@ -178,6 +184,9 @@ public sealed partial class QueueProcessor(
 public interface IFailureNotifier
 {
     Task RecipientFailedAsync(QueuedMessage message, QueuedRecipient recipient, string reply, CancellationToken cancellationToken);
+
+    /// <summary>A recipient was delivered; the sender asked for a success DSN with NOTIFY=SUCCESS (RFC 3461).</summary>
+    Task RecipientDeliveredAsync(QueuedMessage message, QueuedRecipient recipient, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Drops the queue's reference to a message body once the queue is done with it.</summary>

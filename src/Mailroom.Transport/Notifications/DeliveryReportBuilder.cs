@@ -4,8 +4,11 @@ using MimeKit;
 namespace Mailroom.Transport.Notifications;
 
 /// <summary>One recipient line of a delivery status notification.</summary>
-public sealed record FailedRecipient(string Address, string? OriginalRecipient, string Reply)
+public sealed record FailedRecipient(string Address, string? OriginalRecipient, string Reply, string? ReportedAction = null)
 {
+    /// <summary>RFC 3464 §2.3.3 action: failed, delayed, delivered or relayed.</summary>
+    public string Action => ReportedAction ?? (IsPermanent ? "failed" : "delayed");
+
     /// <summary>The enhanced status code inside the reply (<c>5.1.1</c>), or a generic one by class.</summary>
     public string Status
     {
@@ -30,13 +33,13 @@ public static class DeliveryReportBuilder
 {
     public static MimeMessage Build(
         string postmaster, string sender, string reportingMta, string? envelopeId, DateTimeOffset arrival,
-        IReadOnlyList<FailedRecipient> recipients, HeaderList originalHeaders, DateTimeOffset now)
+        IReadOnlyList<FailedRecipient> recipients, HeaderList originalHeaders, DateTimeOffset now, string subjectPrefix = "Undeliverable: ")
     {
         var report = new MimeMessage();
         report.From.Add(new MailboxAddress("Mail Delivery System", postmaster));
         report.To.Add(MailboxAddress.Parse(sender));
         var subject = originalHeaders[HeaderId.Subject];
-        report.Subject = "Undeliverable: " + (subject ?? string.Empty);
+        report.Subject = subjectPrefix + (subject ?? string.Empty);
         report.Date = now;
         report.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(reportingMta);
         report.Headers.Add("Auto-Submitted", "auto-replied");
@@ -53,7 +56,9 @@ public static class DeliveryReportBuilder
     private static string Explanation(string reportingMta, IReadOnlyList<FailedRecipient> recipients)
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine("Delivery has failed to these recipients or groups:");
+        text.AppendLine(recipients.All(r => r.Action is "delivered" or "relayed")
+            ? "Your message has been delivered to the following recipients:"
+            : "Delivery has failed to these recipients or groups:");
         text.AppendLine();
         foreach (var r in recipients)
         {
@@ -87,7 +92,7 @@ public static class DeliveryReportBuilder
             }
 
             fields.Add("Final-Recipient", "rfc822;" + r.Address);
-            fields.Add("Action", r.IsPermanent ? "failed" : "delayed");
+            fields.Add("Action", r.Action);
             fields.Add("Status", r.Status);
             fields.Add("Diagnostic-Code", "smtp;" + r.Reply);
             fields.Add("Last-Attempt-Date", MimeKit.Utils.DateUtils.FormatDate(now));

@@ -23,8 +23,23 @@ public sealed class NdrNotifier(
 {
     public async Task RecipientFailedAsync(QueuedMessage message, QueuedRecipient recipient, string reply, CancellationToken cancellationToken)
     {
+        await tracking.WriteAsync(Event(TrackingEvents.Fail, message, [recipient.Address], reply, message.ReversePath, time.GetUtcNow()), cancellationToken);
+        if (Dsn.Requests(recipient.Notify, "FAILURE"))
+        {
+            await ReportAsync(message, new FailedRecipient(recipient.Address, recipient.OriginalRecipient, reply), "Undeliverable: ", cancellationToken);
+        }
+    }
+
+    public Task RecipientDeliveredAsync(QueuedMessage message, QueuedRecipient recipient, CancellationToken cancellationToken) =>
+        ReportAsync(
+            message,
+            new FailedRecipient(recipient.Address, recipient.OriginalRecipient, "250 2.0.0 OK", NextHop.IsLocal(recipient.NextHop) ? "delivered" : "relayed"),
+            "Delivered: ",
+            cancellationToken);
+
+    private async Task ReportAsync(QueuedMessage message, FailedRecipient reported, string subjectPrefix, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        await tracking.WriteAsync(Event(TrackingEvents.Fail, message, [recipient.Address], reply, message.ReversePath, now), cancellationToken);
         if (message.ReversePath.Length == 0 || !SmtpAddress.TryParse(message.ReversePath, out var sender))
         {
             return;
@@ -40,7 +55,7 @@ public sealed class NdrNotifier(
 
         var report = DeliveryReportBuilder.Build(
             postmaster, sender!.ToString(), fqdn, message.EnvelopeId, message.ReceivedAt,
-            [new FailedRecipient(recipient.Address, recipient.OriginalRecipient, reply)], headers, now);
+            [reported], headers, now, subjectPrefix);
         var route = await new RecipientResolver(directory).ResolveAsync(sender, cancellationToken);
         if (route is RecipientResolution.Unknown)
         {
