@@ -100,6 +100,26 @@ public sealed class MailFlowTests(NodeFixture fixture) : IClassFixture<NodeFixtu
     }
 
     [Fact]
+    public async Task CurlSubmitsAsTheReadmeShows()
+    {
+        var subject = "curl " + Guid.NewGuid();
+        var start = new System.Diagnostics.ProcessStartInfo("curl") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-skS", "-v", "--max-time", "20", "--ssl-reqd", "--crlf", $"smtp://127.0.0.1:{node.SubmissionPort}", "--mail-from", "alice@contoso.com", "--mail-rcpt", "bob@contoso.com", "-u", $"alice@contoso.com:{Password}", "-T", "-" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var curl = System.Diagnostics.Process.Start(start)!;
+        var output = curl.StandardOutput.ReadToEndAsync();
+        var errors = curl.StandardError.ReadToEndAsync();
+        await curl.StandardInput.WriteAsync($"Subject: {subject}\n\nIt works.\n");
+        curl.StandardInput.Close();
+        await curl.WaitForExitAsync();
+        Assert.True(curl.ExitCode == 0, $"curl failed ({curl.ExitCode}): {await errors}{await output}");
+        Assert.Contains("It works.", await WaitForInboxMessageAsync("bob", subject));
+    }
+
+    [Fact]
     public async Task ImplicitTlsSubmissionWorks()
     {
         using var client = new SmtpClient { ServerCertificateValidationCallback = (_, _, _, _) => true };

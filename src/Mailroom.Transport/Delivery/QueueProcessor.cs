@@ -42,6 +42,7 @@ public sealed partial class QueueProcessor(
 
     public async Task RunAsync(CancellationToken stopping)
     {
+        await queue.ReleaseLeasesAsync(node, stopping);
         while (!stopping.IsCancellationRequested)
         {
             try

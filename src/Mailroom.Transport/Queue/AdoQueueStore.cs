@@ -65,6 +65,11 @@ public abstract class AdoQueueStore : IQueueStore
             return leased;
         }, cancellationToken);
 
+    public Task<int> ReleaseLeasesAsync(string node, CancellationToken cancellationToken = default) =>
+        WriteAsync<int>(db => db.ExecuteAsync(
+            "UPDATE queue_recipients SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @node",
+            cancellationToken, ("node", node)), cancellationToken);
+
     public Task CompleteAsync(string messageQueueId, string address, RecipientStatus status, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken = default) =>
         WriteAsync(db => db.ExecuteAsync(
             "UPDATE queue_recipients SET status = @s, next_attempt_at = @next, last_error = @err, attempts = attempts + 1, lease_owner = NULL, lease_until = NULL " +

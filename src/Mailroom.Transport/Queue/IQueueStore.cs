@@ -17,6 +17,12 @@ public interface IQueueStore
     Task<IReadOnlyList<(QueuedMessage Message, QueuedRecipient Recipient)>> LeaseDueAsync(
         string node, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Frees every lease <paramref name="node"/> holds. Called when a node starts: leases from before a restart belong to
+    /// work that died with the old process, and a server name runs in one process at a time.
+    /// </summary>
+    Task<int> ReleaseLeasesAsync(string node, CancellationToken cancellationToken = default);
+
     /// <summary>Records the outcome of an attempt and releases the lease.</summary>
     Task CompleteAsync(string messageQueueId, string address, RecipientStatus status, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken = default);
 

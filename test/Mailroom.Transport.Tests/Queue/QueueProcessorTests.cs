@@ -103,6 +103,19 @@ public sealed class QueueProcessorTests : IAsyncLifetime
         Assert.Single(await queue.LeaseDueAsync("EX2", now.AddMinutes(6), now.AddMinutes(11), 10));
     }
 
+    [Fact]
+    public async Task ARestartedNodeTakesBackTheLeasesItsOldProcessHeld()
+    {
+        await EnqueueAsync("Q6", "alice@contoso.com");
+        var now = time.GetUtcNow();
+        Assert.Single(await queue.LeaseDueAsync("EX1", now, now.AddMinutes(5), 10));
+        Assert.Equal(0, await processor.ProcessDueAsync(default));
+
+        Assert.Equal(1, await queue.ReleaseLeasesAsync("EX1"));
+        Assert.Equal(1, await processor.ProcessDueAsync(default));
+        Assert.Empty(await queue.ListMessagesAsync());
+    }
+
     private Task EnqueueAsync(string id, params string[] recipients)
     {
         var now = time.GetUtcNow();
