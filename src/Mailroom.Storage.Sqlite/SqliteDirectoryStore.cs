@@ -35,10 +35,28 @@ public sealed class SqliteDirectoryStore : AdoDirectoryStore
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
 
-        // WAL lets readers run beside the writer; FULL makes a commit durable before it returns.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        // WAL (persistent, set once by InitializeAsync) lets readers run beside the writer; FULL makes a commit
+        // durable before it returns. Both per-connection settings are cheap; journal_mode is not, so it isn't here.
+        pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>BEGIN DEFERRED: a reader must not take SQLite's write lock (Microsoft.Data.Sqlite's default is IMMEDIATE).</summary>
+    protected override Task<DbTransaction> BeginReadTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    public override async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await base.InitializeAsync(cancellationToken);
     }
 
     protected override async Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken)

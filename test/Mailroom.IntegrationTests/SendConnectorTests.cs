@@ -49,8 +49,16 @@ public sealed class SendConnectorTests : IAsyncLifetime
         Assert.Contains($"by {contoso.Node.Identity.Fqdn} (Mailroom) with ESMTPSA", text);
         Assert.Single(text.Split('\n'), l => l.StartsWith("Return-Path:", StringComparison.Ordinal));
 
+        // Tracking events are written behind the mail, so give the SEND event a moment.
         using var shell = PowerShellSession.Connect(contoso);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
         var sent = shell.Run("Get-MessageTrackingLog -Recipients bob@fabrikam.com -EventId SEND").ThrowIfErrors();
+        while (sent.Output.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            sent = shell.Run("Get-MessageTrackingLog -Recipients bob@fabrikam.com -EventId SEND").ThrowIfErrors();
+        }
+
         Assert.Single(sent.Output);
     }
 

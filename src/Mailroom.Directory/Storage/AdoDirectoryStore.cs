@@ -20,9 +20,13 @@ public abstract class AdoDirectoryStore : IDirectoryStore
     {
     }
 
+    /// <summary>A read transaction; providers whose default transaction takes a write lock (SQLite) override it.</summary>
+    protected virtual async Task<DbTransaction> BeginReadTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken);
+
     protected internal abstract bool IsUniqueViolation(DbException exception);
 
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    public virtual async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await WriteAsync(async tx => await ((AdoDirectorySession)tx).MigrateAsync(Migrations, cancellationToken), cancellationToken);
     }
@@ -30,7 +34,7 @@ public abstract class AdoDirectoryStore : IDirectoryStore
     public async Task<T> ReadAsync<T>(Func<IDirectoryReader, Task<T>> work, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginReadTransactionAsync(connection, cancellationToken);
         var result = await work(new AdoDirectorySession(this, connection, transaction));
         await transaction.CommitAsync(cancellationToken);
         return result;

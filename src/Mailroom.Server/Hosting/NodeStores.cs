@@ -21,13 +21,13 @@ public sealed record NodeStores(IDirectoryStore Directory, IMailboxStore Mailbox
         {
             case "sqlite":
                 var sqlite = new SqliteDirectoryStore(store.ConnectionString is { Length: > 0 } path ? path : Path.Combine(dataPath, "mailroom.db"));
-                return new NodeStores(sqlite, new SqliteMailboxStore(dataPath), new SqliteQueueStore(sqlite), new AdoMessageTrackingLog(sqlite.OpenAsync));
+                return new NodeStores(sqlite, new SqliteMailboxStore(dataPath), new SqliteQueueStore(sqlite), new AdoMessageTrackingLog(sqlite.OpenAsync, sqlite.BeginWriteAsync, sqlite.EndWrite));
             case "postgresql":
                 var cs = store.ConnectionString is { Length: > 0 } c
                     ? c
                     : throw new InvalidOperationException("Mailroom:Store:Provider is PostgreSql, so Mailroom:Store:ConnectionString must be set.");
                 var pg = new PostgreSqlDirectoryStore(cs);
-                return new NodeStores(pg, new PostgreSqlMailboxStore(cs), new PostgreSqlQueueStore(pg), new AdoMessageTrackingLog(pg.OpenAsync));
+                return new NodeStores(pg, new PostgreSqlMailboxStore(cs), new PostgreSqlQueueStore(pg), new AdoMessageTrackingLog(pg.OpenAsync, async (c, ct) => await c.BeginTransactionAsync(ct)));
             default:
                 throw new InvalidOperationException($"Mailroom:Store:Provider \"{store.Provider}\" isn't known; use Sqlite or PostgreSql.");
         }

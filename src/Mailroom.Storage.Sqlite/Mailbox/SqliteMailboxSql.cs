@@ -27,6 +27,8 @@ internal sealed class SqliteMailboxSql : MailboxSqlProvider
         }.ToString();
     }
 
+    private volatile bool walSet;
+
     public override IReadOnlyList<MailboxMigration> Migrations => SqliteMailboxMigrations.All;
 
     public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
@@ -36,8 +38,10 @@ internal sealed class SqliteMailboxSql : MailboxSqlProvider
         await using var pragma = connection.CreateCommand();
 
         // WAL lets readers run beside the writer; FULL makes a commit durable (fsync'd WAL) before it returns.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        // journal_mode is persistent and costly to ask for, so only the first connection sets it.
+        pragma.CommandText = (walSet ? string.Empty : "PRAGMA journal_mode=WAL; ") + "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
+        walSet = true;
         return connection;
     }
 

@@ -46,10 +46,10 @@ public sealed class MessageAcceptance(
             message.QueueId, r.Address, (r.Resolution as RecipientResolution.LocalMailbox)?.MailboxId, NextHopOf(r), RecipientStatus.Ready, 0, now, null, r.Notify, r.OriginalRecipient)).ToList();
         await queue.EnqueueAsync(queued, recipients, cancellationToken);
         processor.Signal();
-        await tracking.WriteAsync(new MessageTrackingEvent(
+        tracking.Record(new MessageTrackingEvent(
             now.UtcDateTime, envelope.Submitter is null ? TrackingEvents.Receive : TrackingEvents.Submit, "SMTP", node, envelope.RemoteAddress.ToString(), envelope.HeloName,
             envelope.Source, envelope.ReversePath, envelope.Recipients.Select(r => r.Address).ToList(), null, message.Intake.MessageId, message.QueueId,
-            message.Intake.StoredBytes, null), cancellationToken);
+            message.Intake.StoredBytes, null));
         return new AcceptanceResult(true, message.QueueId, $"250 2.6.0 {message.Intake.MessageId} [InternalId={message.QueueId}] Queued mail for delivery");
     }
 

@@ -143,11 +143,13 @@ public sealed partial class QueueProcessor(
         LogFailed(logger, message.Id, recipient.Address, reply);
     }
 
-    private Task TrackAsync(string eventId, QueuedMessage message, QueuedRecipient recipient, string status, CancellationToken cancellationToken) =>
-        tracking?.WriteAsync(
-            new MessageTrackingEvent(time.GetUtcNow().UtcDateTime, eventId, NextHop.IsLocal(recipient.NextHop) ? "STOREDRIVER" : "SMTP", node, null, null, recipient.NextHop,
-                message.ReversePath, [recipient.Address], status, message.MessageId, message.Id, message.Size, null),
-            cancellationToken) ?? Task.CompletedTask;
+    private Task TrackAsync(string eventId, QueuedMessage message, QueuedRecipient recipient, string status, CancellationToken cancellationToken)
+    {
+        tracking?.Record(new MessageTrackingEvent(
+            time.GetUtcNow().UtcDateTime, eventId, NextHop.IsLocal(recipient.NextHop) ? "STOREDRIVER" : "SMTP", node, null, null, recipient.NextHop,
+            message.ReversePath, [recipient.Address], status, message.MessageId, message.Id, message.Size, null));
+        return Task.CompletedTask;
+    }
 
     private async Task<DateTimeOffset?> SafeNextDueAsync(CancellationToken cancellationToken)
     {

@@ -9,6 +9,34 @@ namespace Mailroom.Transport.Queue;
 /// </summary>
 public abstract class AdoQueueStore : IQueueStore
 {
+    private readonly GroupCommit<(QueuedMessage Message, IReadOnlyList<QueuedRecipient> Recipients)> enqueues;
+    private readonly GroupCommit<Completion> completions;
+
+    protected AdoQueueStore()
+    {
+        enqueues = new(batch => WriteAsync(async db =>
+        {
+            foreach (var (message, recipients) in batch)
+            {
+                await InsertAsync(db, message, recipients, CancellationToken.None);
+            }
+
+            return 0;
+        }, CancellationToken.None));
+        completions = new(batch => WriteAsync(async db =>
+        {
+            foreach (var c in batch)
+            {
+                await db.ExecuteAsync(
+                    "UPDATE queue_recipients SET status = @s, next_attempt_at = @next, last_error = @err, attempts = attempts + 1, lease_owner = NULL, lease_until = NULL " +
+                    "WHERE message_id = @m AND recipient = @r",
+                    CancellationToken.None, ("s", c.Status.ToString()), ("next", c.NextAttemptAt.ToUnixTimeMilliseconds()), ("err", c.LastError), ("m", c.MessageQueueId), ("r", c.Address));
+            }
+
+            return 0;
+        }, CancellationToken.None));
+    }
+
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
     protected abstract Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
@@ -20,9 +48,12 @@ public abstract class AdoQueueStore : IQueueStore
     /// <summary>The queue's tables live in the directory store's migrations (0003_queue.sql); nothing to do here.</summary>
     public virtual Task InitializeAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public Task EnqueueAsync(QueuedMessage m, IReadOnlyList<QueuedRecipient> recipients, CancellationToken cancellationToken = default) =>
-        WriteAsync(async db =>
-        {
+    /// <summary>Group-committed with the enqueues of concurrent sessions; returns once this message is durable.</summary>
+    public Task EnqueueAsync(QueuedMessage message, IReadOnlyList<QueuedRecipient> recipients, CancellationToken cancellationToken = default) =>
+        enqueues.SubmitAsync((message, recipients));
+
+    private static async Task InsertAsync(SqlSession db, QueuedMessage m, IReadOnlyList<QueuedRecipient> recipients, CancellationToken cancellationToken)
+    {
             await db.ExecuteAsync(
                 "INSERT INTO queue_messages (id, blob_id, size, return_path_bytes, reverse_path, message_id, envelope_id, ret, received_at, expires_at, source, client_address, submitter, node) " +
                 "VALUES (@id, @blob, @size, @rp, @from, @mid, @envid, @ret, @received, @expires, @source, @client, @submitter, @node)",
@@ -40,9 +71,7 @@ public abstract class AdoQueueStore : IQueueStore
                     ("m", m.Id), ("r", r.Address), ("mb", (object?)r.MailboxId?.ToString("D")), ("hop", r.NextHop), ("status", r.Status.ToString()),
                     ("next", r.NextAttemptAt.ToUnixTimeMilliseconds()), ("notify", (object?)r.Notify), ("orcpt", (object?)r.OriginalRecipient));
             }
-
-            return 0;
-        }, cancellationToken);
+    }
 
     public Task<IReadOnlyList<(QueuedMessage Message, QueuedRecipient Recipient)>> LeaseDueAsync(
         string node, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken = default) =>
@@ -70,11 +99,11 @@ public abstract class AdoQueueStore : IQueueStore
             "UPDATE queue_recipients SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @node",
             cancellationToken, ("node", node)), cancellationToken);
 
+    /// <summary>Group-committed with the outcomes of the other deliveries running at the same time.</summary>
     public Task CompleteAsync(string messageQueueId, string address, RecipientStatus status, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken = default) =>
-        WriteAsync(db => db.ExecuteAsync(
-            "UPDATE queue_recipients SET status = @s, next_attempt_at = @next, last_error = @err, attempts = attempts + 1, lease_owner = NULL, lease_until = NULL " +
-            "WHERE message_id = @m AND recipient = @r",
-            cancellationToken, ("s", status.ToString()), ("next", nextAttemptAt.ToUnixTimeMilliseconds()), ("err", (object?)lastError), ("m", messageQueueId), ("r", address)), cancellationToken);
+        completions.SubmitAsync(new Completion(messageQueueId, address, status, nextAttemptAt, lastError));
+
+    private sealed record Completion(string MessageQueueId, string Address, RecipientStatus Status, DateTimeOffset NextAttemptAt, string? LastError);
 
     public Task<IReadOnlyList<string>> RemoveFinishedAsync(CancellationToken cancellationToken = default) =>
         WriteAsync<IReadOnlyList<string>>(async db =>

@@ -8,12 +8,48 @@ namespace Mailroom.Transport.Tracking;
 /// The tracking log in the node's database (table <c>tracking_events</c>, SQL shared by both providers).
 /// Recipients are stored as <c>;a;b;</c> so one address matches with LIKE without a second table.
 /// </summary>
-public sealed class AdoMessageTrackingLog(Func<CancellationToken, Task<DbConnection>> open) : IMessageTrackingLog
+public sealed class AdoMessageTrackingLog : IMessageTrackingLog
 {
-    public async Task WriteAsync(MessageTrackingEvent e, CancellationToken cancellationToken = default)
+    private readonly Func<CancellationToken, Task<DbConnection>> open;
+    private readonly GroupCommit<MessageTrackingEvent> writes;
+
+    /// <param name="open">Opens a connection to the node's database.</param>
+    /// <param name="beginWrite">Begins a transaction holding that database's write lock (tracking shares it).</param>
+    /// <param name="endWrite">Releases what <paramref name="beginWrite"/> took besides the transaction.</param>
+    public AdoMessageTrackingLog(
+        Func<CancellationToken, Task<DbConnection>> open,
+        Func<DbConnection, CancellationToken, Task<DbTransaction>> beginWrite,
+        Action? endWrite = null)
     {
-        await using var connection = await open(cancellationToken);
-        await new SqlSession(connection, null).ExecuteAsync(
+        this.open = open;
+        writes = new GroupCommit<MessageTrackingEvent>(async batch =>
+        {
+            await using var connection = await open(CancellationToken.None);
+            var transaction = await beginWrite(connection, CancellationToken.None);
+            try
+            {
+                foreach (var e in batch)
+                {
+                    await InsertAsync(new SqlSession(connection, transaction), e);
+                }
+
+                await transaction.CommitAsync();
+            }
+            finally
+            {
+                await transaction.DisposeAsync();
+                endWrite?.Invoke();
+            }
+        });
+    }
+
+    /// <summary>Group-committed: the events of concurrent sessions share one transaction.</summary>
+    public Task WriteAsync(MessageTrackingEvent entry, CancellationToken cancellationToken = default) => writes.SubmitAsync(entry);
+
+    private static Task InsertAsync(SqlSession db, MessageTrackingEvent e)
+    {
+        var cancellationToken = CancellationToken.None;
+        return db.ExecuteAsync(
             "INSERT INTO tracking_events (id, ts, event_id, source, server, client_ip, client_hostname, connector_id, sender, recipients, recipient_status, message_id, internal_id, total_bytes, reference) " +
             "VALUES (@id, @ts, @event, @source, @server, @cip, @chost, @conn, @sender, @rcpts, @rstatus, @mid, @iid, @bytes, @ref)",
             cancellationToken,

@@ -42,7 +42,7 @@ public sealed class AcceptanceToMailboxTests : IAsyncLifetime
         mailboxes = new SqliteMailboxStore(folder);
         await mailboxes.InitializeAsync();
         queue = new SqliteQueueStore(directory);
-        tracking = new AdoMessageTrackingLog(directory.OpenAsync);
+        tracking = new AdoMessageTrackingLog(directory.OpenAsync, directory.BeginWriteAsync, directory.EndWrite);
         local = new LocalMailboxDelivery(directory, mailboxes);
         var options = new TransportOptions();
         processor = new QueueProcessor(queue, [local], new NoFailures(), new NoRelease(), options, TimeProvider.System, "EX1", NullLogger<QueueProcessor>.Instance);
@@ -92,7 +92,15 @@ public sealed class AcceptanceToMailboxTests : IAsyncLifetime
             Assert.EndsWith(Encoding.ASCII.GetString(body), text);
         }
 
+        // The RECEIVE event is written behind the 250; wait for it, bounded.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
         var events = await tracking.SearchAsync(new TrackingQuery(EventId: TrackingEvents.Receive));
+        while (events.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            events = await tracking.SearchAsync(new TrackingQuery(EventId: TrackingEvents.Receive));
+        }
+
         Assert.Equal(["alice@contoso.com", "bob@contoso.com"], Assert.Single(events).Recipients);
     }
 

@@ -16,7 +16,7 @@ public sealed class MessageTrackingLogTests : IAsyncLifetime
     {
         var database = new SqliteDirectoryStore(Path.Combine(folder, "node.db"));
         await database.InitializeAsync();
-        log = new AdoMessageTrackingLog(database.OpenAsync);
+        log = new AdoMessageTrackingLog(database.OpenAsync, database.BeginWriteAsync, database.EndWrite);
         await log.WriteAsync(Event(T0, TrackingEvents.Receive, "<m1@x>", "Sender@example.org", "alice@contoso.com", "bob@contoso.com"));
         await log.WriteAsync(Event(T0.AddSeconds(1), TrackingEvents.Deliver, "<m1@x>", "sender@example.org", "alice@contoso.com"));
         await log.WriteAsync(Event(T0.AddSeconds(2), TrackingEvents.Fail, "<m1@x>", "sender@example.org", "bob@contoso.com"));
