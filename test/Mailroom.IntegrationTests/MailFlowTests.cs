@@ -150,34 +150,7 @@ public sealed class MailFlowTests(NodeFixture fixture) : IClassFixture<NodeFixtu
     private static MimeMessage Message(string from, string to, string subject) => new(
         [MailboxAddress.Parse(from)], [MailboxAddress.Parse(to)], subject, new TextPart("plain") { Text = "Body of " + subject });
 
-    /// <summary>Delivery happens in the background right after acceptance; wait on the store, bounded.</summary>
-    private async Task<string> WaitForInboxMessageAsync(string alias, string subject)
-    {
-        var services = node.Node.App.Services;
-        var directory = services.GetRequiredService<IDirectoryStore>();
-        var mailboxes = services.GetRequiredService<IMailboxStore>();
-        var id = (await directory.ReadAsync(r => r.FindByKeyAsync(DirectoryKey.Alias(alias))))!.Value;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await mailboxes.GetDefaultFolderAsync(id, DefaultFolder.Inbox) is { } inbox)
-            {
-                foreach (var message in (await mailboxes.FetchAsync(inbox.Id, new FetchRequest(UidRange.All))).Messages)
-                {
-                    await using var body = await mailboxes.Blobs.OpenReadAsync(message.BlobId);
-                    var text = await new StreamReader(body).ReadToEndAsync();
-                    if (text.Contains(subject, StringComparison.Ordinal))
-                    {
-                        return text;
-                    }
-                }
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"No message \"{subject}\" reached {alias}'s Inbox.");
-    }
+    private Task<string> WaitForInboxMessageAsync(string alias, string subject) => Inbox.WaitForAsync(node, alias, subject);
 }
 
 /// <summary>Failed SMTP logins are throttled per address, on a node of their own.</summary>

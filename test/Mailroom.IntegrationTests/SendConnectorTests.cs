@@ -86,31 +86,5 @@ public sealed class SendConnectorTests : IAsyncLifetime
         await client.DisconnectAsync(true);
     }
 
-    private static async Task<string> InboxTextAsync(TestNode node, string alias, string subject)
-    {
-        var services = node.Node.App.Services;
-        var directory = services.GetRequiredService<IDirectoryStore>();
-        var mailboxes = services.GetRequiredService<IMailboxStore>();
-        var id = (await directory.ReadAsync(r => r.FindByKeyAsync(DirectoryKey.Alias(alias))))!.Value;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await mailboxes.GetDefaultFolderAsync(id, DefaultFolder.Inbox) is { } inbox)
-            {
-                foreach (var message in (await mailboxes.FetchAsync(inbox.Id, new FetchRequest(UidRange.All))).Messages)
-                {
-                    await using var body = await mailboxes.Blobs.OpenReadAsync(message.BlobId);
-                    var text = await new StreamReader(body).ReadToEndAsync();
-                    if (text.Contains(subject, StringComparison.Ordinal))
-                    {
-                        return text;
-                    }
-                }
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"No message \"{subject}\" reached {alias}'s Inbox on {node.Node.Identity.ServerName}.");
-    }
+    private static Task<string> InboxTextAsync(TestNode node, string alias, string subject) => Inbox.WaitForAsync(node, alias, subject);
 }
