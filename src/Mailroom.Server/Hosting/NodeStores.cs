@@ -33,6 +33,14 @@ public sealed record NodeStores(IDirectoryStore Directory, IMailboxStore Mailbox
         }
     }
 
+    /// <summary>A connection to the node database (directory, queue, tracking, quota warnings).</summary>
+    public Task<System.Data.Common.DbConnection> OpenNodeDatabaseAsync(CancellationToken cancellationToken) => Directory switch
+    {
+        SqliteDirectoryStore sqlite => sqlite.OpenAsync(cancellationToken),
+        PostgreSqlDirectoryStore pg => pg.OpenAsync(cancellationToken),
+        _ => throw new InvalidOperationException("Unknown directory store."),
+    };
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await Directory.InitializeAsync(cancellationToken);

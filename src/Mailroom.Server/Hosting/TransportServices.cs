@@ -19,7 +19,9 @@ public static class TransportServices
         services.AddSingleton(options);
         services.AddSingleton<IMessageBodies>(new BlobMessageBodies(stores.Mailboxes.Blobs));
         services.AddSingleton<IMxLookup>(new DnsMxLookup(dnsServers.Select(s => IPEndPoint.Parse(s.Contains(':') ? s : s + ":53")).ToList()));
-        services.AddSingleton<IRecipientDelivery>(new LocalMailboxDelivery(stores.Directory, stores.Mailboxes));
+        services.AddSingleton(sp => new QuotaWarningNotifier(
+            stores.Directory, stores.Mailboxes, sp.GetRequiredService<MessageAcceptance>, stores.OpenNodeDatabaseAsync, TimeProvider.System, node.Fqdn));
+        services.AddSingleton<IRecipientDelivery>(sp => new LocalMailboxDelivery(stores.Directory, stores.Mailboxes, sp.GetRequiredService<QuotaWarningNotifier>().CheckAsync));
         services.AddSingleton<IRecipientDelivery>(sp => new SmtpRelayDelivery(stores.Directory, sp.GetRequiredService<IMessageBodies>(), sp.GetRequiredService<IMxLookup>(), node.ServerName, node.Fqdn));
         services.AddSingleton<IFailureNotifier>(sp => new NdrNotifier(
             stores.Directory, sp.GetRequiredService<IMessageBodies>(), sp.GetRequiredService<MessageAcceptance>, stores.Tracking, TimeProvider.System, node.ServerName, node.Fqdn));

@@ -15,7 +15,7 @@ namespace Mailroom.Transport.Delivery;
 /// ("queue id/recipient") makes a repeated attempt after a crash a no-op, so each recipient gets the message once.
 /// A mailbox at or over its ProhibitSendReceiveQuota refuses with Exchange's <c>554 5.2.2 mailbox full</c>.
 /// </summary>
-public sealed class LocalMailboxDelivery(IDirectoryStore directory, IMailboxStore mailboxes) : IRecipientDelivery
+public sealed class LocalMailboxDelivery(IDirectoryStore directory, IMailboxStore mailboxes, Func<Guid, CancellationToken, Task>? afterDelivery = null) : IRecipientDelivery
 {
     public bool Handles(QueuedRecipient recipient) => NextHop.IsLocal(recipient.NextHop) && recipient.MailboxId is not null;
 
@@ -41,7 +41,12 @@ public sealed class LocalMailboxDelivery(IDirectoryStore directory, IMailboxStor
             headers = await MessageIndexer.IndexAsync(body, cancellationToken);
         }
 
-        await mailboxes.DeliverAsync(mailboxId, new NewMessage(blob, message.ReceivedAt, headers) { IdempotencyKey = $"{message.Id}/{recipient.Address.ToLowerInvariant()}" }, cancellationToken);
+        var result = await mailboxes.DeliverAsync(mailboxId, new NewMessage(blob, message.ReceivedAt, headers) { IdempotencyKey = $"{message.Id}/{recipient.Address.ToLowerInvariant()}" }, cancellationToken);
+        if (!result.AlreadyDelivered && afterDelivery is not null)
+        {
+            await afterDelivery(mailboxId, cancellationToken);
+        }
+
         return DeliveryOutcome.Delivered;
     }
 

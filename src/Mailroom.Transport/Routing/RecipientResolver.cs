@@ -54,17 +54,21 @@ public sealed class RecipientResolver(IDirectoryStore directory)
         return best;
     }
 
-    /// <summary>The mailbox's own limit, or its database's while UseDatabaseQuotaDefaults is on (Exchange's rule).</summary>
-    public static async Task<QuotaSize> EffectiveQuotaAsync(IDirectoryReader reader, Mailbox mailbox, CancellationToken cancellationToken)
+    /// <summary>The mailbox's send/receive limit.</summary>
+    public static async Task<QuotaSize> EffectiveQuotaAsync(IDirectoryReader reader, Mailbox mailbox, CancellationToken cancellationToken) =>
+        (await EffectiveQuotasAsync(reader, mailbox, cancellationToken)).ProhibitSendReceive;
+
+    /// <summary>The mailbox's own limits, or its database's while UseDatabaseQuotaDefaults is on (Exchange's rule).</summary>
+    public static async Task<EffectiveQuotas> EffectiveQuotasAsync(IDirectoryReader reader, Mailbox mailbox, CancellationToken cancellationToken)
     {
         if (!mailbox.UseDatabaseQuotaDefaults)
         {
-            return mailbox.ProhibitSendReceiveQuota;
+            return new(mailbox.IssueWarningQuota, mailbox.ProhibitSendQuota, mailbox.ProhibitSendReceiveQuota);
         }
 
         return await reader.FindByKeyAsync(DirectoryKey.Name(MailboxDatabase.Class, mailbox.Database), cancellationToken) is { } id &&
                await reader.GetAsync(id, cancellationToken) is MailboxDatabase database
-            ? database.ProhibitSendReceiveQuota
-            : QuotaSize.Unlimited;
+            ? new(database.IssueWarningQuota, database.ProhibitSendQuota, database.ProhibitSendReceiveQuota)
+            : new(QuotaSize.Unlimited, QuotaSize.Unlimited, QuotaSize.Unlimited);
     }
 }
