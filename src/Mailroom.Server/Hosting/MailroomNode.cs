@@ -77,6 +77,7 @@ public sealed class MailroomNode : IAsyncDisposable
         builder.Services.AddSingleton<ISmtpBackend, MailroomSmtpBackend>();
         builder.Services.AddMailroomSmtp(smtp =>
         {
+            builder.Configuration.GetSection("Mailroom:Smtp").Bind(smtp);
             smtp.ServerName = identity.Fqdn;
             smtp.Certificate = certificate;
         });
