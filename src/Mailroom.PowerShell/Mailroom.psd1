@@ -18,7 +18,8 @@
         'Get-ReceiveConnector', 'New-ReceiveConnector', 'Set-ReceiveConnector', 'Remove-ReceiveConnector',
         'Get-SendConnector', 'New-SendConnector', 'Set-SendConnector', 'Remove-SendConnector',
         'Get-Queue', 'Retry-Queue', 'Get-Message', 'Suspend-Message', 'Resume-Message', 'Remove-Message',
-        'Get-MessageTrackingLog'
+        'Get-MessageTrackingLog',
+        'Get-ADPermission', 'Add-ADPermission', 'Remove-ADPermission'
     )
     AliasesToExport      = @('Get-ClientAccessServer', 'Set-ClientAccessServer')
     FunctionsToExport    = @()

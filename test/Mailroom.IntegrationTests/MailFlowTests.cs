@@ -84,6 +84,28 @@ public sealed class MailFlowTests(NodeFixture fixture) : IClassFixture<NodeFixtu
     }
 
     [Fact]
+    public async Task SendAsGrantedWithAddADPermissionLetsAUserSendAsAnother()
+    {
+        using var shell = PowerShellSession.Connect(node);
+        shell.Run("New-Mailbox -Name dave -Password (ConvertTo-SecureString $args[0] -AsPlainText -Force)", Password).ThrowIfErrors();
+        using var client = new SmtpClient { ServerCertificateValidationCallback = (_, _, _, _) => true };
+        await client.ConnectAsync("127.0.0.1", node.SubmissionTlsPort, SecureSocketOptions.SslOnConnect);
+        await client.AuthenticateAsync("alice@contoso.com", Password);
+        await Assert.ThrowsAsync<SmtpCommandException>(() => client.SendAsync(Message("dave@contoso.com", "bob@contoso.com", "not yet")));
+
+        shell.Run("Get-Mailbox dave | Add-ADPermission -User alice -ExtendedRights 'Send As'").ThrowIfErrors();
+        Assert.Equal("contoso.com/Users/alice", shell.Run("(Get-ADPermission dave).User").ThrowIfErrors().Output[0].BaseObject);
+        var subject = "As dave " + Guid.NewGuid();
+        await client.SendAsync(Message("dave@contoso.com", "bob@contoso.com", subject));
+        Assert.Contains("From: dave@contoso.com", await WaitForInboxMessageAsync("bob", subject));
+
+        shell.Run("Remove-ADPermission dave -User alice -ExtendedRights 'Send As' -Confirm:$false").ThrowIfErrors();
+        shell.Run("Remove-Mailbox dave -Confirm:$false").ThrowIfErrors();
+        var bad = shell.Run("Add-ADPermission bob -User alice -ExtendedRights 'Receive As'").SingleError();
+        Assert.Contains("Send As", bad.Exception.Message);
+    }
+
+    [Fact]
     public async Task ASenderWhoAsksForASuccessDsnGetsOne()
     {
         using var client = new DsnClient { ServerCertificateValidationCallback = (_, _, _, _) => true };

@@ -3,6 +3,7 @@ using Mailroom.Directory.Commands.ClientAccessArrays;
 using Mailroom.Directory.Commands.Databases;
 using Mailroom.Directory.Commands.EmailAddressPolicies;
 using Mailroom.Directory.Commands.Mailboxes;
+using Mailroom.Directory.Commands.Permissions;
 using Mailroom.Directory.Commands.ReceiveConnectors;
 using Mailroom.Directory.Commands.SendConnectors;
 using Mailroom.Directory.Commands.Servers;
@@ -41,6 +42,7 @@ public sealed class CommandCatalog
         new GetClientAccessArrayCommand(), new NewClientAccessArrayCommand(), new SetClientAccessArrayCommand(), new RemoveClientAccessArrayCommand(),
         new GetReceiveConnectorCommand(), new NewReceiveConnectorCommand(), new SetReceiveConnectorCommand(), new RemoveReceiveConnectorCommand(),
         new GetSendConnectorCommand(), new NewSendConnectorCommand(), new SetSendConnectorCommand(), new RemoveSendConnectorCommand(),
+        new GetADPermissionCommand(), new AddADPermissionCommand(), new RemoveADPermissionCommand(),
     ];
 
     public ManagementCommand Find(string name) =>

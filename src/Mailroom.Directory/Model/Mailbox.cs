@@ -89,6 +89,9 @@ public sealed class Mailbox : DirectoryObject, IHasLegacyDN
 
     public string ExchangeLegacyDN { get; set; } = string.Empty;
 
+    /// <summary>Users granted the Send As extended right on this mailbox (Add-ADPermission -ExtendedRights "Send As").</summary>
+    public List<Guid> SendAsTrustees { get; set; } = [];
+
     /// <summary>Exchange shows a recipient's identity as its canonical name, e.g. <c>contoso.com/Users/Alice</c>.</summary>
     public string CanonicalName { get; set; } = string.Empty;
 

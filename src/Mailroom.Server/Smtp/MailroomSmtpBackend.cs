@@ -98,7 +98,8 @@ public sealed partial class MailroomSmtpBackend(
             return new SmtpReply(550, "5.7.60", "SMTP; Client does not have permissions to send as this sender");
         }
 
-        if (!mailFrom.ReversePath.IsNull && !sender.ProxyAddresses().Any(p => p.IsSmtp && p.Address.Equals(mailFrom.ReversePath.Address, StringComparison.OrdinalIgnoreCase)))
+        if (!mailFrom.ReversePath.IsNull && !sender.ProxyAddresses().Any(p => p.IsSmtp && p.Address.Equals(mailFrom.ReversePath.Address, StringComparison.OrdinalIgnoreCase)) &&
+            !await MaySendAsAsync(caller.Id, mailFrom.ReversePath.Address, cancellationToken))
         {
             return new SmtpReply(550, "5.7.60", "SMTP; Client does not have permissions to send as this sender");
         }
@@ -162,6 +163,12 @@ public sealed partial class MailroomSmtpBackend(
         await connectors.FindAsync(session.Policy.ConnectorName, cancellationToken) is { } connector
             ? ReceiveConnectorRights.Of(connector, session.IsAuthenticated)
             : null;
+
+    /// <summary>True when the address belongs to a mailbox that granted the caller Send As (Add-ADPermission).</summary>
+    private Task<bool> MaySendAsAsync(Guid caller, string address, CancellationToken cancellationToken) =>
+        directory.ReadAsync(async r =>
+            await r.FindByKeyAsync(DirectoryKey.SmtpAddress(address), cancellationToken) is { } owner &&
+            await r.GetAsync(owner, cancellationToken) is Mailbox mailbox && mailbox.SendAsTrustees.Contains(caller), cancellationToken);
 
     private async Task<bool> OverSendQuotaAsync(Mailbox sender, CancellationToken cancellationToken)
     {

@@ -25,5 +25,21 @@ public sealed class RemoveMailboxCommand : RemoveObjectCommand<Mailbox>
                 await DirectoryWrites.UpdateAsync(context, group, cancellationToken);
             }
         }
+
+        var granted = new List<Guid>();
+        await foreach (var other in context.Reader.ListAsync<Mailbox>(cancellationToken))
+        {
+            if (other.SendAsTrustees.Contains(mailbox.Guid))
+            {
+                granted.Add(other.Guid);
+            }
+        }
+
+        foreach (var id in granted)
+        {
+            var other = (Mailbox)(await context.Reader.GetAsync(id, cancellationToken))!;
+            other.SendAsTrustees.Remove(mailbox.Guid);
+            await DirectoryWrites.UpdateAsync(context, other, cancellationToken);
+        }
     }
 }
