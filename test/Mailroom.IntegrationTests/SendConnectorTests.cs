@@ -77,6 +77,31 @@ public sealed class SendConnectorTests : IAsyncLifetime
         Assert.StartsWith("Return-Path: <>", ndr);
     }
 
+    [Fact]
+    public async Task MessagesToOneDestinationShareAConnection()
+    {
+        await using var recorder = new Testing.RecordingSmtpServer();
+        using (var shell = PowerShellSession.Connect(contoso))
+        {
+            shell.Run($"New-SendConnector -Name 'To Recorder' -Usage Custom -AddressSpaces recorder.test -SmartHosts '[127.0.0.1]' -DNSRoutingEnabled $false -Port {recorder.Port}").ThrowIfErrors();
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await SubmitAsync("someone@recorder.test", "Reuse " + i);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (recorder.Messages.Count <= i)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the recorder didn't receive message " + i);
+                await Task.Delay(20);
+            }
+        }
+
+        Assert.Equal(3, recorder.Messages.Count);
+        Assert.Equal(1, recorder.Connections);
+        Assert.All(recorder.Messages, m => Assert.DoesNotContain("Return-Path:", m.Data));
+    }
+
     private async Task SubmitAsync(string to, string subject)
     {
         using var client = new SmtpClient { ServerCertificateValidationCallback = (_, _, _, _) => true };

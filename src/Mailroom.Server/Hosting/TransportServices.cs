@@ -22,7 +22,9 @@ public static class TransportServices
         services.AddSingleton(sp => new QuotaWarningNotifier(
             stores.Directory, stores.Mailboxes, sp.GetRequiredService<MessageAcceptance>, stores.OpenNodeDatabaseAsync, TimeProvider.System, node.Fqdn));
         services.AddSingleton<IRecipientDelivery>(sp => new LocalMailboxDelivery(stores.Directory, stores.Mailboxes, sp.GetRequiredService<QuotaWarningNotifier>().CheckAsync));
-        services.AddSingleton<IRecipientDelivery>(sp => new SmtpRelayDelivery(stores.Directory, sp.GetRequiredService<IMessageBodies>(), sp.GetRequiredService<IMxLookup>(), node.ServerName, node.Fqdn));
+        services.AddSingleton(_ => new SmtpConnectionPool(TimeProvider.System)); // created by the container so it is disposed (QUIT) at shutdown
+        services.AddSingleton<IRecipientDelivery>(sp => new SmtpRelayDelivery(
+            stores.Directory, sp.GetRequiredService<IMessageBodies>(), sp.GetRequiredService<IMxLookup>(), node.ServerName, node.Fqdn, sp.GetRequiredService<SmtpConnectionPool>()));
         services.AddSingleton<IFailureNotifier>(sp => new NdrNotifier(
             stores.Directory, sp.GetRequiredService<IMessageBodies>(), sp.GetRequiredService<MessageAcceptance>, stores.Tracking, TimeProvider.System, node.ServerName, node.Fqdn));
         services.AddSingleton<IBlobReleaser, SweptBlobs>();

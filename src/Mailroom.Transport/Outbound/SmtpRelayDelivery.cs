@@ -19,7 +19,7 @@ namespace Mailroom.Transport.Outbound;
 /// connector says RequireTLS. 4xx and connection failures are retried; 5xx fails the recipient.
 /// </summary>
 public sealed class SmtpRelayDelivery(
-    IDirectoryStore directory, IMessageBodies bodies, IMxLookup dns, string localServer, string localFqdn) : IRecipientDelivery
+    IDirectoryStore directory, IMessageBodies bodies, IMxLookup dns, string localServer, string localFqdn, SmtpConnectionPool? pool = null) : IRecipientDelivery
 {
     public bool Handles(QueuedRecipient recipient) => !NextHop.IsLocal(recipient.NextHop);
 
@@ -67,6 +67,19 @@ public sealed class SmtpRelayDelivery(
         return new DeliveryOutcome.Transient(lastError);
     }
 
+    private static async Task<bool> ResetAsync(SmtpClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.NoOpAsync(cancellationToken);
+            return client.IsConnected;
+        }
+        catch (Exception ex) when (ex is IOException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException)
+        {
+            return false;
+        }
+    }
+
     private async Task<IReadOnlyList<(string Host, int Port)>> HostsAsync(SendConnector connector, string domain, CancellationToken cancellationToken)
     {
         if (connector.SmartHosts.Count > 0)
@@ -90,7 +103,18 @@ public sealed class SmtpRelayDelivery(
     private async Task<DeliveryOutcome> TryHostAsync(
         SendConnector connector, string host, int port, QueuedMessage message, QueuedRecipient recipient, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient { LocalDomain = connector.Fqdn ?? localFqdn, Timeout = 60_000 };
+        var destination = $"{connector.Guid}/{host}/{port}";
+        if (pool?.Take(destination) is { } reused)
+        {
+            // A pooled connection may have been closed by the server meanwhile: then try once more on a new one.
+            var outcome = await SendAsync(reused, connector, host, port, message, recipient, destination, cancellationToken);
+            if (outcome is not DeliveryOutcome.Transient)
+            {
+                return outcome;
+            }
+        }
+
+        var client = new SmtpClient { LocalDomain = connector.Fqdn ?? localFqdn, Timeout = 60_000 };
         if (!connector.RequireTLS)
         {
             client.ServerCertificateValidationCallback = static (_, _, _, _) => true;
@@ -99,16 +123,35 @@ public sealed class SmtpRelayDelivery(
         try
         {
             await client.ConnectAsync(host, port, connector.RequireTLS ? SecureSocketOptions.StartTls : SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or SmtpCommandException or SslHandshakeException or TimeoutException)
+        {
+            client.Dispose();
+            return new DeliveryOutcome.Transient($"451 4.4.1 Couldn't connect to {host}:{port}: {ex.Message}");
+        }
+
+        return await SendAsync(client, connector, host, port, message, recipient, destination, cancellationToken);
+    }
+
+    /// <summary>One transaction on a connected client; the client goes back to the pool only after a clean transaction.</summary>
+    private async Task<DeliveryOutcome> SendAsync(
+        SmtpClient client, SendConnector connector, string host, int port, QueuedMessage message, QueuedRecipient recipient, string destination, CancellationToken cancellationToken)
+    {
+        var keep = false;
+        try
+        {
             await using var body = await bodies.OpenReadAsync(message.BlobId, cancellationToken);
             body.Seek(message.ReturnPathBytes, SeekOrigin.Begin); // Return-Path is for final delivery only (RFC 5321 §4.4)
             var mime = await MimeMessage.LoadAsync(body, cancellationToken);
             var sender = message.ReversePath.Length == 0 ? null : MailboxAddress.Parse(message.ReversePath);
             await client.SendAsync(mime, sender ?? new MailboxAddress(string.Empty, string.Empty), [MailboxAddress.Parse(recipient.Address)], cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            keep = pool is not null;
             return DeliveryOutcome.Delivered;
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
         {
+            // The server refused this message, not the session: after RSET the connection can carry the next one.
+            keep = pool is not null && await ResetAsync(client, cancellationToken);
             return new DeliveryOutcome.Permanent($"{(int)ex.StatusCode} {ex.Message} (from {host})");
         }
         catch (SmtpCommandException ex)
@@ -118,6 +161,17 @@ public sealed class SmtpRelayDelivery(
         catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or SslHandshakeException or ServiceNotConnectedException or TimeoutException)
         {
             return new DeliveryOutcome.Transient($"451 4.4.1 Couldn't deliver through {host}:{port}: {ex.Message}");
+        }
+        finally
+        {
+            if (keep)
+            {
+                pool!.Return(destination, client);
+            }
+            else
+            {
+                client.Dispose();
+            }
         }
     }
 }
