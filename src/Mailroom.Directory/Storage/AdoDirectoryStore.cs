@@ -1,3 +1,4 @@
+using Mailroom.Persistence;
 using System.Data.Common;
 
 namespace Mailroom.Directory.Storage;
@@ -44,21 +45,6 @@ public abstract class AdoDirectoryStore : IDirectoryStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
-        try
-        {
-            var result = await work(new AdoDirectorySession(this, connection, transaction));
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        catch
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            throw;
-        }
-        finally
-        {
-            await transaction.DisposeAsync();
-            EndWriteTransaction();
-        }
+        return await WriteTransaction.RunAsync(transaction, () => work(new AdoDirectorySession(this, connection, transaction)), EndWriteTransaction, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Mailroom.Persistence;
 using System.Data.Common;
 
 namespace Mailroom.Mailboxes.Storage;
@@ -45,22 +46,7 @@ public abstract class MailboxSqlProvider(TimeProvider? time)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
-        try
-        {
-            var result = await work(new SqlSession(connection, transaction));
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        catch
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            throw;
-        }
-        finally
-        {
-            await transaction.DisposeAsync();
-            EndWriteTransaction();
-        }
+        return await WriteTransaction.RunAsync(transaction, () => work(new SqlSession(connection, transaction)), EndWriteTransaction, cancellationToken);
     }
 
     /// <summary>Applies the migrations not yet recorded in mailbox_schema_migrations; returns the schema version.</summary>

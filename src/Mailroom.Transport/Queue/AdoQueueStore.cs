@@ -1,3 +1,4 @@
+using Mailroom.Persistence;
 using System.Data.Common;
 using Mailroom.Directory.Storage;
 
@@ -169,22 +170,7 @@ public abstract class AdoQueueStore : IQueueStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
-        try
-        {
-            var result = await work(new SqlSession(connection, transaction));
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        catch
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            throw;
-        }
-        finally
-        {
-            await transaction.DisposeAsync();
-            EndWriteTransaction();
-        }
+        return await WriteTransaction.RunAsync(transaction, () => work(new SqlSession(connection, transaction)), EndWriteTransaction, cancellationToken);
     }
 
     private async Task WriteAsync(Func<SqlSession, Task<int>> work, CancellationToken cancellationToken) =>

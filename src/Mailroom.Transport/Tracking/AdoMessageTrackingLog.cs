@@ -1,3 +1,4 @@
+using Mailroom.Persistence;
 using System.Data.Common;
 using System.Text;
 using Mailroom.Transport.Queue;
@@ -26,20 +27,15 @@ public sealed class AdoMessageTrackingLog : IMessageTrackingLog
         {
             await using var connection = await open(CancellationToken.None);
             var transaction = await beginWrite(connection, CancellationToken.None);
-            try
+            await WriteTransaction.RunAsync(transaction, async () =>
             {
                 foreach (var e in batch)
                 {
                     await InsertAsync(new SqlSession(connection, transaction), e);
                 }
 
-                await transaction.CommitAsync();
-            }
-            finally
-            {
-                await transaction.DisposeAsync();
-                endWrite?.Invoke();
-            }
+                return 0;
+            }, endWrite, CancellationToken.None);
         });
     }
 
