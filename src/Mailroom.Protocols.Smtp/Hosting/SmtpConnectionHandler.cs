@@ -2,6 +2,7 @@ using System.Net;
 using Mailroom.Networking;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.Extensions.Hosting;
 
 namespace Mailroom.Protocols.Smtp;
 
@@ -10,7 +11,11 @@ namespace Mailroom.Protocols.Smtp;
 /// A listener configured with <c>UseHttps(cert)</c> first is implicit TLS (RFC 8314): Kestrel's TLS middleware
 /// leaves an <see cref="ITlsHandshakeFeature"/> on the connection, and the session starts as encrypted.
 /// </summary>
-public sealed class SmtpConnectionHandler(SmtpSessionRunner runner) : ConnectionHandler
+/// <remarks>
+/// Sessions also end when the host stops (ApplicationStopping), so a node shutting down doesn't wait out its idle
+/// clients' timeouts; clients see the connection close and retry later, as RFC 5321 §4.5.4.1 expects them to.
+/// </remarks>
+public sealed class SmtpConnectionHandler(SmtpSessionRunner runner, IHostApplicationLifetime? lifetime = null) : ConnectionHandler
 {
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
@@ -25,7 +30,8 @@ public sealed class SmtpConnectionHandler(SmtpSessionRunner runner) : Connection
         var transport = new PipeConnectionTransport(connection.Transport, tls);
         await using (transport.ConfigureAwait(false))
         {
-            await runner.RunAsync(transport, info, connection.ConnectionClosed).ConfigureAwait(false);
+            using var ended = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, lifetime?.ApplicationStopping ?? CancellationToken.None);
+            await runner.RunAsync(transport, info, ended.Token).ConfigureAwait(false);
         }
     }
 }
