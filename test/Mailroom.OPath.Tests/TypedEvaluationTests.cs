@@ -23,7 +23,7 @@ public class TypedEvaluationTests
     [InlineData("HiddenFromAddressListsEnabled -like 'tr*'", true, true)]
     [InlineData("HiddenFromAddressListsEnabled -gt $false", true, true)]
     public void Booleans(string filter, object? value, bool expected) =>
-        StringEvaluationTests.AssertEvaluates(filter, value, expected);
+        Assert.Equal(expected, TestSchema.Parse(filter).Evaluate(TestRecord.AllProperties(value)));
 
     [Theory]
     [InlineData("ArchiveQuota -eq 5", 5, true)]
