@@ -1,3 +1,5 @@
+using Mailroom.OPath.Tests.Support;
+
 namespace Mailroom.OPath.Tests;
 
 /// <summary>Comparisons involving booleans, numbers and other non-string record values.</summary>
