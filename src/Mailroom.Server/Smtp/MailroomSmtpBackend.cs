@@ -172,10 +172,7 @@ public sealed partial class MailroomSmtpBackend(
 
     private async Task<bool> OverSendQuotaAsync(Mailbox sender, CancellationToken cancellationToken)
     {
-        var limit = sender.UseDatabaseQuotaDefaults
-            ? await directory.ReadAsync(async r => await r.FindByKeyAsync(DirectoryKey.Name(MailboxDatabase.Class, sender.Database), cancellationToken) is { } id &&
-                await r.GetAsync(id, cancellationToken) is MailboxDatabase db ? db.ProhibitSendQuota : sender.ProhibitSendQuota, cancellationToken)
-            : sender.ProhibitSendQuota;
+        var limit = (await directory.ReadAsync(r => RecipientResolver.EffectiveQuotasAsync(r, sender, cancellationToken), cancellationToken)).ProhibitSend;
         return !limit.IsUnlimited && (await mailboxes.GetUsageAsync(sender.Guid, cancellationToken))?.Size is long size && (ulong)size >= limit.Value.Bytes;
     }
 }
