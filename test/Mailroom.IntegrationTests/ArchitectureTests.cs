@@ -13,6 +13,7 @@ public sealed class ArchitectureTests
         { "Mailroom.Mailbox", ["Mailroom.Core"] },
         { "Mailroom.Networking", ["Mailroom.Core"] },
         { "Mailroom.Protocols.Smtp", ["Mailroom.Core", "Mailroom.Networking"] },
+        { "Mailroom.Protocols.Imap", ["Mailroom.Core", "Mailroom.Networking", "Mailroom.Mailbox"] },
         { "Mailroom.Transport", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.Mailbox"] },
         { "Mailroom.Storage.Sqlite", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.Mailbox", "Mailroom.Transport"] },
         { "Mailroom.Storage.PostgreSql", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.Mailbox", "Mailroom.Transport"] },
