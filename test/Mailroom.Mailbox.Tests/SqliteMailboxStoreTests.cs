@@ -11,10 +11,26 @@ public sealed class SqliteMailboxStoreTests : MailboxStoreConformance
 
     protected override Task<IMailboxStore> OpenStoreAsync() => Task.FromResult<IMailboxStore>(new SqliteMailboxStore(folder, time: Clock));
 
-    protected override Task<int> CountStoredBodiesAsync() =>
-        Task.FromResult(System.IO.Directory.EnumerateDirectories(Path.Combine(folder, "blobs"))
+    /// <summary>Larger than the inline limit, so it is stored as a file.</summary>
+    private static byte[] LargeBody(string text) =>
+        [.. System.Text.Encoding.ASCII.GetBytes(text), .. Enumerable.Repeat((byte)'x', SqliteMailboxStore.InlineBodyLimit)];
+
+    protected override async Task<int> CountStoredBodiesAsync()
+    {
+        var files = System.IO.Directory.EnumerateDirectories(Path.Combine(folder, "blobs"))
             .Where(d => Path.GetFileName(d) != "tmp")
-            .Sum(d => System.IO.Directory.EnumerateFiles(d).Count()));
+            .Sum(d => System.IO.Directory.EnumerateFiles(d).Count());
+        return files + (int)(long)(await QueryAsync("SELECT COUNT(*) FROM mail_blobs WHERE data IS NOT NULL"))!;
+    }
+
+    private async Task<object?> QueryAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "mailbox.db")}");
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync();
+    }
 
     public override Task DisposeAsync()
     {
@@ -24,20 +40,49 @@ public sealed class SqliteMailboxStoreTests : MailboxStoreConformance
     }
 
     [Fact]
-    public async Task BodiesAreFilesNamedByTheirHashAndTheIndexRunsInWalMode()
+    public async Task LargeBodiesAreFilesNamedByTheirHashAndTheIndexRunsInWalMode()
     {
-        var info = await Store.Blobs.PutAsync(new MemoryStream("file body"u8.ToArray()));
+        var bytes = LargeBody("file body");
+        var info = await Store.Blobs.PutAsync(new MemoryStream(bytes));
 
         var path = ((SqliteMailboxStore)Store).BlobPath(info.Id);
         Assert.Equal(Path.Combine(folder, "blobs", info.Id.Hex[..2], info.Id.Hex[2..]), path);
-        Assert.Equal("file body"u8.ToArray(), await File.ReadAllBytesAsync(path));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
         Assert.Empty(System.IO.Directory.EnumerateFiles(Path.Combine(folder, "blobs", "tmp")));
+        Assert.Equal("wal", await QueryAsync("PRAGMA journal_mode"));
+    }
 
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "mailbox.db")}");
-        await connection.OpenAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode";
-        Assert.Equal("wal", await cmd.ExecuteScalarAsync());
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(SqliteMailboxStore.InlineBodyLimit)]
+    public async Task BodiesUpToTheInlineLimitLiveInTheirRowAndNotInAFile(int size)
+    {
+        var bytes = Enumerable.Range(0, size).Select(i => (byte)i).ToArray();
+        var info = await Store.Blobs.PutAsync(new MemoryStream(bytes));
+
+        Assert.False(File.Exists(((SqliteMailboxStore)Store).BlobPath(info.Id)));
+        Assert.Equal(size, info.Size);
+        await using var read = await Store.Blobs.OpenReadAsync(info.Id);
+        var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+        Assert.Equal(bytes, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task ConcurrentSmallPutsAllCommitAndEachGetsItsOwnBody()
+    {
+        var bodies = Enumerable.Range(0, 50).Select(i => System.Text.Encoding.ASCII.GetBytes($"body {i}")).ToList();
+
+        var infos = await Task.WhenAll(bodies.Select(b => Store.Blobs.PutAsync(new MemoryStream(b))));
+
+        Assert.Equal(50, infos.Select(i => i.Id).Distinct().Count());
+        Assert.Equal(50L, await QueryAsync("SELECT COUNT(*) FROM mail_blobs WHERE data IS NOT NULL"));
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            await using var read = await Store.Blobs.OpenReadAsync(infos[i].Id);
+            Assert.Equal(bodies[i], new BinaryReader(read).ReadBytes(100));
+        }
     }
 
     [Fact]
@@ -55,7 +100,7 @@ public sealed class SqliteMailboxStoreTests : MailboxStoreConformance
     [Fact]
     public async Task APutRestoresAFileLostBetweenASweepsDeleteAndItsCommit()
     {
-        var bytes = "restored"u8.ToArray();
+        var bytes = LargeBody("restored");
         var info = await Store.Blobs.PutAsync(new MemoryStream(bytes));
         File.Delete(((SqliteMailboxStore)Store).BlobPath(info.Id));
 

@@ -9,13 +9,19 @@ public static class HashingCopy
     public const int ChunkSize = 64 * 1024;
 
     /// <summary>Copies everything from <paramref name="source"/> to <paramref name="destination"/>; returns the id and length.</summary>
-    public static async Task<(BlobId Id, long Size)> CopyAsync(Stream source, Stream destination, CancellationToken cancellationToken)
+    public static Task<(BlobId Id, long Size)> CopyAsync(Stream source, Stream destination, CancellationToken cancellationToken) =>
+        CopyAsync(ReadOnlyMemory<byte>.Empty, source, destination, cancellationToken);
+
+    /// <summary>Copies <paramref name="head"/> (already read from the body) and then the rest of <paramref name="source"/>.</summary>
+    public static async Task<(BlobId Id, long Size)> CopyAsync(ReadOnlyMemory<byte> head, Stream source, Stream destination, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
-            long size = 0;
+            hash.AppendData(head.Span);
+            await destination.WriteAsync(head, cancellationToken);
+            long size = head.Length;
             int read;
             while ((read = await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken)) > 0)
             {

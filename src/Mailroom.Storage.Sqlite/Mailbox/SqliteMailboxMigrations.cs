@@ -112,5 +112,10 @@ internal static class SqliteMailboxMigrations
             );
             CREATE INDEX ix_mail_blobs_unreferenced ON mail_blobs (id) WHERE ref_count = 0;
             """),
+        new(2, "small bodies inline", """
+            -- Bodies up to FileBlobStore.InlineLimit live in the row itself: no file to create and fsync per message,
+            -- and many of them commit together (group commit). NULL means the body is a file.
+            ALTER TABLE mail_blobs ADD COLUMN data BLOB;
+            """),
     ];
 }

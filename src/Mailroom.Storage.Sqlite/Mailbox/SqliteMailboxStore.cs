@@ -6,7 +6,7 @@ namespace Mailroom.Storage.Sqlite;
 
 /// <summary>
 /// The embedded mailbox store: the index in <c>&lt;dataPath&gt;/mailbox.db</c> (SQLite, WAL) and bodies as files under
-/// <c>&lt;dataPath&gt;/blobs/</c>. One per process per data folder: its write lock is in-process.
+/// <c>&lt;dataPath&gt;/blobs/</c>, except bodies up to <see cref="InlineBodyLimit"/> bytes, which live in the index. One per process per data folder: its write lock is in-process.
 /// </summary>
 public sealed class SqliteMailboxStore : AdoMailboxStore
 {
@@ -20,6 +20,9 @@ public sealed class SqliteMailboxStore : AdoMailboxStore
     {
         DataPath = Path.GetFullPath(dataPath);
     }
+
+    /// <summary>The largest body kept in the index rather than in a file.</summary>
+    public const int InlineBodyLimit = FileBlobStore.InlineLimit;
 
     public string DataPath { get; }
 

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Mailroom.Transport.Queue;
+namespace Mailroom.Persistence;
 
 /// <summary>
 /// Group commit: items submitted by many sessions at once are written in one transaction (one fsync) instead of
