@@ -12,3 +12,12 @@ public interface IRecipientDelivery
 
     Task<DeliveryOutcome> DeliverAsync(QueuedMessage message, QueuedRecipient recipient, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A delivery that is cheaper in batches: local delivery writes one mailbox's messages in one transaction instead
+/// of one each. Returns one outcome per item, in order; like single deliveries, it must be idempotent.
+/// </summary>
+public interface IBatchRecipientDelivery : IRecipientDelivery
+{
+    Task<IReadOnlyList<DeliveryOutcome>> DeliverManyAsync(IReadOnlyList<(QueuedMessage Message, QueuedRecipient Recipient)> items, CancellationToken cancellationToken);
+}

@@ -43,6 +43,7 @@ public sealed partial class QueueProcessor(
     public async Task RunAsync(CancellationToken stopping)
     {
         await queue.ReleaseLeasesAsync(node, stopping);
+        await queue.RemoveFinishedAsync(stopping); // passes look only at what they worked on; this catches the rest
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -80,11 +81,14 @@ public sealed partial class QueueProcessor(
     {
         var now = time.GetUtcNow();
         var leased = await queue.LeaseDueAsync(node, now, now + options.LeaseDuration, options.MaxConcurrentDeliveries * 4, cancellationToken);
-        await Parallel.ForEachAsync(
-            leased,
-            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentDeliveries, CancellationToken = cancellationToken },
-            async (item, ct) => await AttemptAsync(item.Message, item.Recipient, ct));
-        foreach (var blob in await queue.RemoveFinishedAsync(cancellationToken))
+        var byHandler = leased.GroupBy(item => handlers.FirstOrDefault(h => h.Handles(item.Recipient)));
+        await Task.WhenAll(byHandler.Select(group => group.Key is IBatchRecipientDelivery batch
+            ? AttemptBatchAsync(batch, group.ToList(), cancellationToken)
+            : Parallel.ForEachAsync(
+                group,
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentDeliveries, CancellationToken = cancellationToken },
+                async (item, ct) => await RecordAsync(item.Message, item.Recipient, await AttemptAsync(group.Key, item.Message, item.Recipient, ct), ct))));
+        foreach (var blob in await queue.RemoveFinishedAsync(leased.Select(l => l.Message.Id).Distinct().ToList(), cancellationToken))
         {
             await blobs.ReleaseAsync(blob, cancellationToken);
         }
@@ -92,22 +96,40 @@ public sealed partial class QueueProcessor(
         return leased.Count;
     }
 
-    private async Task AttemptAsync(QueuedMessage message, QueuedRecipient recipient, CancellationToken cancellationToken)
+    private async Task AttemptBatchAsync(IBatchRecipientDelivery handler, IReadOnlyList<(QueuedMessage Message, QueuedRecipient Recipient)> items, CancellationToken cancellationToken)
     {
-        var handler = handlers.FirstOrDefault(h => h.Handles(recipient));
-        DeliveryOutcome outcome;
+        IReadOnlyList<DeliveryOutcome> outcomes;
         try
         {
-            outcome = handler is null
+            outcomes = await handler.DeliverManyAsync(items, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAttemptFailed(logger, items[0].Message.Id, items[0].Recipient.Address, ex);
+            outcomes = items.Select(_ => (DeliveryOutcome)new DeliveryOutcome.Transient("451 4.3.0 " + ex.GetType().Name)).ToList();
+        }
+
+        // Together, so their completions share one group commit.
+        await Task.WhenAll(items.Select((item, i) => RecordAsync(item.Message, item.Recipient, outcomes[i], cancellationToken)));
+    }
+
+    private async Task<DeliveryOutcome> AttemptAsync(IRecipientDelivery? handler, QueuedMessage message, QueuedRecipient recipient, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return handler is null
                 ? new DeliveryOutcome.Transient($"451 4.4.0 No route to {recipient.NextHop} yet")
                 : await handler.DeliverAsync(message, recipient, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogAttemptFailed(logger, message.Id, recipient.Address, ex);
-            outcome = new DeliveryOutcome.Transient("451 4.3.0 " + ex.GetType().Name);
+            return new DeliveryOutcome.Transient("451 4.3.0 " + ex.GetType().Name);
         }
+    }
 
+    private async Task RecordAsync(QueuedMessage message, QueuedRecipient recipient, DeliveryOutcome outcome, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         switch (outcome)
         {

@@ -121,6 +121,28 @@ public abstract class AdoQueueStore : IQueueStore
             return finished.Select(f => f.Blob).ToList();
         }, cancellationToken);
 
+    public Task<IReadOnlyList<string>> RemoveFinishedAsync(IReadOnlyCollection<string> candidates, CancellationToken cancellationToken = default) =>
+        candidates.Count == 0
+            ? Task.FromResult<IReadOnlyList<string>>([])
+            : WriteAsync<IReadOnlyList<string>>(async db =>
+            {
+                var blobs = new List<string>();
+                foreach (var id in candidates)
+                {
+                    var blob = await db.ScalarAsync(
+                        "DELETE FROM queue_messages WHERE id = @id AND NOT EXISTS " +
+                        "(SELECT 1 FROM queue_recipients r WHERE r.message_id = @id AND r.status NOT IN ('Delivered', 'Failed')) RETURNING blob_id",
+                        cancellationToken, ("id", id));
+                    if (blob is string removed)
+                    {
+                        await db.ExecuteAsync("DELETE FROM queue_recipients WHERE message_id = @id", cancellationToken, ("id", id));
+                        blobs.Add(removed);
+                    }
+                }
+
+                return blobs;
+            }, cancellationToken);
+
     public Task<IReadOnlyList<QueuedMessage>> ListMessagesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<QueuedMessage>>(db => db.QueryAsync($"SELECT {QueueRows.MessageColumns} FROM queue_messages ORDER BY received_at, id", QueueRows.Message, cancellationToken), cancellationToken);
 

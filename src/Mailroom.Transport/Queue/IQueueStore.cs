@@ -29,6 +29,9 @@ public interface IQueueStore
     /// <summary>Removes messages whose recipients are all Delivered or Failed; returns their blob ids to release.</summary>
     Task<IReadOnlyList<string>> RemoveFinishedAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="RemoveFinishedAsync(CancellationToken)"/>, looking only at these messages (those a queue pass just worked on), so a pass never scans the whole queue.</summary>
+    Task<IReadOnlyList<string>> RemoveFinishedAsync(IReadOnlyCollection<string> candidates, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<QueuedMessage>> ListMessagesAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<QueuedRecipient>> ListRecipientsAsync(string messageQueueId, CancellationToken cancellationToken = default);

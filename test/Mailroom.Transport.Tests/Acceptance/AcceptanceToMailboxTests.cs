@@ -134,6 +134,60 @@ public sealed class AcceptanceToMailboxTests : IAsyncLifetime
         Assert.Empty(await queue.ListMessagesAsync());
     }
 
+    [Fact]
+    public async Task MessagesForOneMailboxInOnePassCommitTogetherAndExactlyOnce()
+    {
+        await mailboxes.CreateMailboxAsync(await AliceIdAsync());
+        for (var i = 0; i < 5; i++)
+        {
+            await AcceptAsync("alice@contoso.com", $"Subject: burst {i}\r\n\r\nbody {i}\r\n");
+        }
+
+        var leased = await queue.LeaseDueAsync("EX1", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5), 10);
+        Assert.Equal(5, leased.Count);
+        Assert.All(await local.DeliverManyAsync(leased, default), o => Assert.Equal(DeliveryOutcome.Delivered, o));
+
+        // A crash before the outcomes were recorded hands the same batch out again: nothing is added twice.
+        Assert.All(await local.DeliverManyAsync(leased, default), o => Assert.Equal(DeliveryOutcome.Delivered, o));
+
+        var messages = (await mailboxes.FetchAsync(await AliceInboxAsync(), new FetchRequest(UidRange.All))).Messages;
+        Assert.Equal(5, messages.Count);
+        Assert.Single(messages.Select(m => m.ModSeq).Distinct()); // one transaction
+        Assert.Equal(Enumerable.Range((int)messages[0].Uid, 5).Select(u => (uint)u), messages.Select(m => m.Uid));
+    }
+
+    [Fact]
+    public async Task ABatchWithAMissingBodyStillDeliversTheOthers()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await AcceptAsync("alice@contoso.com", $"Subject: part {i}\r\n\r\nbody {i}\r\n");
+        }
+
+        var leased = (await queue.LeaseDueAsync("EX1", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5), 10)).ToList();
+        leased[1] = (leased[1].Message with { BlobId = new string('0', 64) }, leased[1].Recipient);
+
+        var outcomes = await local.DeliverManyAsync(leased, default);
+
+        Assert.Equal(DeliveryOutcome.Delivered, outcomes[0]);
+        Assert.IsType<DeliveryOutcome.Transient>(outcomes[1]);
+        Assert.Equal(DeliveryOutcome.Delivered, outcomes[2]);
+        Assert.Equal(2, (await mailboxes.FetchAsync(await AliceInboxAsync(), new FetchRequest(UidRange.All))).Messages.Count);
+    }
+
+    private async Task AcceptAsync(string address, string message)
+    {
+        var resolution = await new RecipientResolver(directory).ResolveAsync(SmtpAddress.Parse(address));
+        await using var incoming = acceptance.Begin(new IncomingEnvelope("x@example.org", [new AcceptedRecipient(address, resolution)], "h", IPAddress.Loopback, true, false, null, "test"), default);
+        await incoming.WriteAsync(new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes(message)), default);
+        Assert.True((await incoming.CommitAsync(default)).Accepted);
+    }
+
+    private async Task<Guid> AliceIdAsync() =>
+        (await directory.ReadAsync(r => r.FindByKeyAsync(Mailroom.Directory.Model.DirectoryKey.Name("Mailbox", "Alice"))))!.Value;
+
+    private async Task<long> AliceInboxAsync() => (await mailboxes.GetDefaultFolderAsync(await AliceIdAsync(), DefaultFolder.Inbox))!.Id;
+
     private sealed class NoFailures : IFailureNotifier
     {
         public Task RecipientFailedAsync(QueuedMessage message, QueuedRecipient recipient, string reply, CancellationToken cancellationToken) =>
