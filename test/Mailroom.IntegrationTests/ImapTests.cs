@@ -50,6 +50,26 @@ public sealed class ImapTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     }
 
     [Fact]
+    public async Task ARemovedMailboxsOpenSessionEndsAndItCannotLogIn()
+    {
+        var alias = await NewMailboxAsync();
+        using var client = NewClient();
+        await client.ConnectAsync("127.0.0.1", node.ImapsPort, SecureSocketOptions.SslOnConnect);
+        await client.AuthenticateAsync(alias, Password);
+        using (var shell = PowerShellSession.Connect(node))
+        {
+            shell.Run($"Remove-Mailbox {alias} -Confirm:$false").ThrowIfErrors();
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => client.NoOpAsync());
+        Assert.False(client.IsConnected);
+
+        using var again = NewClient();
+        await again.ConnectAsync("127.0.0.1", node.ImapsPort, SecureSocketOptions.SslOnConnect);
+        await Assert.ThrowsAsync<AuthenticationException>(() => again.AuthenticateAsync(alias, Password));
+    }
+
+    [Fact]
     public async Task IdleSeesAMessageSentThroughSmtpWithinOneSecond()
     {
         var alias = await NewMailboxAsync();
