@@ -9,6 +9,12 @@ namespace Mailroom.Directory.Storage;
 /// </summary>
 public abstract class AdoDirectoryStore : IDirectoryStore
 {
+    private long generation;
+
+    public long ChangeGeneration => Interlocked.Read(ref generation);
+
+    public void NoteChange() => Interlocked.Increment(ref generation);
+
     protected abstract IReadOnlyList<SqlMigration> Migrations { get; }
 
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
@@ -45,6 +51,8 @@ public abstract class AdoDirectoryStore : IDirectoryStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
-        return await WriteTransaction.RunAsync(transaction, () => work(new AdoDirectorySession(this, connection, transaction)), EndWriteTransaction, cancellationToken);
+        var result = await WriteTransaction.RunAsync(transaction, () => work(new AdoDirectorySession(this, connection, transaction)), EndWriteTransaction, cancellationToken);
+        NoteChange();
+        return result;
     }
 }

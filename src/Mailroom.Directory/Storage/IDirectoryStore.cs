@@ -17,6 +17,16 @@ public interface IDirectoryStore
 
     /// <summary>Runs <paramref name="work"/> in one write transaction: committed when it returns, rolled back when it throws.</summary>
     Task<T> WriteAsync<T>(Func<IDirectoryTransaction, Task<T>> work, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Goes up after every committed write through this store (and whenever <see cref="NoteChange"/> is called), so
+    /// caches of directory reads (<see cref="DirectoryReadCache{TKey, TValue}"/>) know at once when to read again.
+    /// Writes by other nodes of an array don't move it until they are heard of; caches also expire by age.
+    /// </summary>
+    long ChangeGeneration { get; }
+
+    /// <summary>Records a change made elsewhere (another node), so caches read again.</summary>
+    void NoteChange();
 }
 
 public interface IDirectoryReader

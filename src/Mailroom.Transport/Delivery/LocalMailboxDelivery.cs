@@ -21,6 +21,8 @@ public sealed class LocalMailboxDelivery(IDirectoryStore directory, IMailboxStor
     private static readonly DeliveryOutcome Full = new DeliveryOutcome.Permanent(
         "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded");
 
+    private readonly DirectoryReadCache<Guid, QuotaSize?> quotas = new(directory);
+
     public bool Handles(QueuedRecipient recipient) => NextHop.IsLocal(recipient.NextHop) && recipient.MailboxId is not null;
 
     public async Task<DeliveryOutcome> DeliverAsync(QueuedMessage message, QueuedRecipient recipient, CancellationToken cancellationToken)
@@ -138,6 +140,9 @@ public sealed class LocalMailboxDelivery(IDirectoryStore directory, IMailboxStor
 
     /// <summary>The mailbox's send/receive limit (its own, or its database's); null when the mailbox no longer exists.</summary>
     private Task<QuotaSize?> QuotaAsync(Guid mailboxId, CancellationToken cancellationToken) =>
+        quotas.GetAsync(mailboxId, ReadQuotaAsync, cancellationToken);
+
+    private Task<QuotaSize?> ReadQuotaAsync(Guid mailboxId, CancellationToken cancellationToken) =>
         directory.ReadAsync<QuotaSize?>(async reader =>
         {
             return await reader.GetAsync(mailboxId, cancellationToken) is DirectoryMailbox mailbox

@@ -22,10 +22,22 @@ public sealed class QuotaWarningNotifier(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
+    private readonly DirectoryReadCache<Guid, (Mailbox, EffectiveQuotas)?> limits = new(directory, time);
+
     public async Task CheckAsync(Guid mailboxId, CancellationToken cancellationToken)
     {
         var usage = await mailboxes.GetUsageAsync(mailboxId, cancellationToken);
-        var state = await directory.ReadAsync(async r =>
+        var state = await limits.GetAsync(mailboxId, ReadLimitsAsync, cancellationToken);
+        if (usage is null || state is not var (mailbox, quotas) || !quotas.WarnsAt(usage.Size) || !await ClaimAsync(mailboxId, cancellationToken))
+        {
+            return;
+        }
+
+        await SendWarningAsync(mailbox, quotas, usage.Size, cancellationToken);
+    }
+
+    private Task<(Mailbox, EffectiveQuotas)?> ReadLimitsAsync(Guid mailboxId, CancellationToken cancellationToken) =>
+        directory.ReadAsync(async r =>
         {
             if (await r.GetAsync(mailboxId, cancellationToken) is not Mailbox mailbox)
             {
@@ -34,18 +46,16 @@ public sealed class QuotaWarningNotifier(
 
             return (mailbox, await RecipientResolver.EffectiveQuotasAsync(r, mailbox, cancellationToken));
         }, cancellationToken);
-        if (usage is null || state is not var (mailbox, quotas) || !quotas.WarnsAt(usage.Size) || !await ClaimAsync(mailboxId, cancellationToken))
-        {
-            return;
-        }
 
+    private async Task SendWarningAsync(Mailbox mailbox, EffectiveQuotas quotas, long size, CancellationToken cancellationToken)
+    {
         var message = new MimeMessage(
             [new MailboxAddress("Mail Delivery System", "postmaster@" + mailbox.PrimarySmtpAddress[(mailbox.PrimarySmtpAddress.IndexOf('@') + 1)..])],
             [new MailboxAddress(mailbox.DisplayName, mailbox.PrimarySmtpAddress)],
             "Your mailbox is almost full.",
             new TextPart("plain")
             {
-                Text = $"Your mailbox is {usage.Size:N0} bytes, past its warning limit of {quotas.IssueWarning}.\n" +
+                Text = $"Your mailbox is {size:N0} bytes, past its warning limit of {quotas.IssueWarning}.\n" +
                        $"At {quotas.ProhibitSend} you can't send mail; at {quotas.ProhibitSendReceive} mail sent to you is returned.\n" +
                        "Delete items you don't need, and empty Deleted Items.\n",
             });

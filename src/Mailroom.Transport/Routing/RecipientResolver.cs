@@ -11,9 +11,14 @@ namespace Mailroom.Transport.Routing;
 /// always relayed; any other domain is relay, which only sessions with the relay right may use. Addresses match
 /// every proxy address of every recipient, case-insensitively.
 /// </summary>
-public sealed class RecipientResolver(IDirectoryStore directory)
+public sealed class RecipientResolver(IDirectoryStore directory, TimeProvider? time = null)
 {
+    private readonly DirectoryReadCache<string, RecipientResolution> resolved = new(directory, time);
+
     public Task<RecipientResolution> ResolveAsync(SmtpAddress address, CancellationToken cancellationToken = default) =>
+        resolved.GetAsync(address.ToString().ToLowerInvariant(), (_, ct) => ReadAsync(address, ct), cancellationToken);
+
+    private Task<RecipientResolution> ReadAsync(SmtpAddress address, CancellationToken cancellationToken) =>
         directory.ReadAsync<RecipientResolution>(async reader =>
         {
             var domain = await AcceptedDomainForAsync(reader, address.Domain, cancellationToken);

@@ -14,6 +14,10 @@ public sealed class FailingStore(IDirectoryStore inner, int failOnMailboxUpdate)
     public Task<T> WriteAsync<T>(Func<IDirectoryTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
         inner.WriteAsync(tx => work(new Transaction(tx, failOnMailboxUpdate)), cancellationToken);
 
+    public long ChangeGeneration => inner.ChangeGeneration;
+
+    public void NoteChange() => inner.NoteChange();
+
     private sealed class Transaction(IDirectoryTransaction inner, int failOn) : IDirectoryTransaction
     {
         private int mailboxUpdates;
