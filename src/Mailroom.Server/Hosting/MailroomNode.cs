@@ -5,6 +5,8 @@ using Mailroom.Directory.Bootstrap;
 using Mailroom.Directory.Management;
 using Mailroom.Directory.Security;
 using Mailroom.Protocols.Smtp;
+using Mailroom.Server.ClientAccess;
+using Mailroom.Server.Pop3;
 using Mailroom.Server.Smtp;
 using Mailroom.Web.Management;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -81,6 +83,8 @@ public sealed class MailroomNode : IAsyncDisposable
             smtp.ServerName = identity.Fqdn;
             smtp.Certificate = certificate;
         });
+        builder.Services.AddMailroomClientAccess(builder.Configuration);
+        builder.Services.AddMailroomPop3Node(builder.Configuration, identity, certificate);
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();

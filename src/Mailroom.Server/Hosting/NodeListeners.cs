@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Mailroom.Protocols.Pop3;
 using Mailroom.Protocols.Smtp;
 
 namespace Mailroom.Server.Hosting;
@@ -16,6 +17,8 @@ public static class NodeListeners
         ("Smtp", "127.0.0.1:2525", "*:25"),
         ("Submission", "127.0.0.1:2587", "*:587"),
         ("SubmissionTls", "127.0.0.1:2465", "*:465"),
+        ("Pop3", "127.0.0.1:2110", "*:110"),
+        ("Pop3s", "127.0.0.1:2995", "*:995"),
     ];
 
     public static void ApplyDefaults(Dictionary<string, string> listeners, bool production)
@@ -39,6 +42,12 @@ public static class NodeListeners
             {
                 listen.UseHttps(certificate);
                 listen.UseSmtp("SubmissionTls");
+            });
+            kestrel.Listen(ListenerAddress.Parse("Pop3", listeners["Pop3"]), listen => listen.UsePop3("Pop3"));
+            kestrel.Listen(ListenerAddress.Parse("Pop3s", listeners["Pop3s"]), listen =>
+            {
+                listen.UseHttps(certificate);
+                listen.UsePop3("Pop3s");
             });
         });
 }
