@@ -21,10 +21,9 @@ public sealed record Pop3Response(bool IsOk, string? Code, string Text)
     public void WriteTo(IBufferWriter<byte> output)
     {
         var line = ToString();
-        var length = Encoding.UTF8.GetByteCount(line);
-        if (length + 2 > MaxLength)
+        while (Encoding.UTF8.GetByteCount(line) + 2 > MaxLength)
         {
-            line = line[..(MaxLength - 2 - (length - line.Length))];
+            line = line[..Math.Min(line.Length - 1, MaxLength - 2)];
         }
 
         var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(line.Length) + 2);

@@ -36,6 +36,9 @@ public sealed class SessionPropertyTests
 
         script.Append("QUIT\r\n");
         await pop.SendAsync(script.ToString());
+
+        // QUIT may have been taken as a SASL response ("QUIT" is valid base64); end of input ends the session then.
+        await pop.CompleteInputAsync();
         var transcript = new List<string>();
         while (await pop.ReadLineAsync() is var reply && reply != "<closed>")
         {
@@ -44,10 +47,10 @@ public sealed class SessionPropertyTests
 
         await pop.WaitForSessionEndAsync();
 
-        // No exception reached the session's catch-all (it answers [SYS/TEMP]), and the session ended on purpose.
+        // No exception reached the session's catch-all (it answers [SYS/TEMP]), the session ended, and the backend
+        // heard the end exactly once.
         return !transcript.Any(l => l.Contains("Temporary server failure", StringComparison.Ordinal))
             && transcript.Count > 0
-            && (transcript[^1].Contains("signing off", StringComparison.Ordinal) || transcript[^1].StartsWith("-ERR", StringComparison.Ordinal))
             && pop.Backend.Ended == 1;
     }
 }

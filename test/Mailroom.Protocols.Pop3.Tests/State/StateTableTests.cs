@@ -47,3 +47,39 @@ public sealed class StateTableTests
     public void RefusalsSayWhy(Pop3State state, Pop3Verb verb, string expected) =>
         Assert.Equal(expected, Pop3StateTable.Refusal(state, verb).ToString());
 }
+
+public sealed class ResponseTests
+{
+    [Theory]
+    [InlineData(true, null, "fine", "+OK fine\r\n")]
+    [InlineData(false, "IN-USE", "busy", "-ERR [IN-USE] busy\r\n")]
+    [InlineData(true, null, "", "+OK\r\n")]
+    public void ResponsesHaveTheirWireForm(bool ok, string? code, string text, string wire)
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        new Pop3Response(ok, code, text).WriteTo(output);
+        Assert.Equal(wire, System.Text.Encoding.UTF8.GetString(output.WrittenSpan));
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("\u00e9")]
+    [InlineData("\u20ac")]
+    public void LongResponsesAreCutTo512Octets(string unit)
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        Pop3Response.Err(string.Concat(Enumerable.Repeat(unit, 2000))).WriteTo(output);
+        Assert.InRange(output.WrittenCount, 400, 512);
+        Assert.EndsWith("\r\n", System.Text.Encoding.UTF8.GetString(output.WrittenSpan));
+    }
+
+    [Fact]
+    public void UniqueIdsAreUidValidityDotUid() => Assert.Equal("1767225600.42", Pop3UniqueId.Format(1767225600, 42));
+
+    [Theory]
+    [InlineData(new uint[] { }, "")]
+    [InlineData(new uint[] { 7 }, "7:7")]
+    [InlineData(new uint[] { 3, 4, 5, 9, 11, 12 }, "3:5 9:9 11:12")]
+    public void DeletionsGoInRunsOfConsecutiveUids(uint[] uids, string runs) =>
+        Assert.Equal(runs, string.Join(' ', MaildropUpdate.Runs(uids).Select(r => $"{r.First}:{r.Last}")));
+}

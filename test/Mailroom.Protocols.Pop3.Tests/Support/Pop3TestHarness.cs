@@ -122,6 +122,9 @@ internal sealed class Pop3TestHarness : IAsyncDisposable
         _output = PipeWriter.Create(_tls, new StreamPipeWriterOptions(leaveOpen: true));
     }
 
+    /// <summary>The client stops sending (a half-close): the server sees end of input.</summary>
+    public async Task CompleteInputAsync() => await _toServer.Writer.CompleteAsync();
+
     /// <summary>The client goes away without QUIT.</summary>
     public async Task DropAsync()
     {
