@@ -225,6 +225,24 @@ public sealed class TranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnIdleSessionIsLoggedOutWithoutApplyingDeletions()
+    {
+        await store.DeliverAsync("Subject: a\r\n\r\na\r\n");
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var pop = await Pop3TestHarness.StartAsync(store, time: time);
+        await pop.LoginAsync();
+        Assert.StartsWith("+OK", await pop.CommandAsync("DELE 1"));
+
+        // The timer is armed before the response is flushed, so it is running once the client has read it.
+        time.Advance(TimeSpan.FromMinutes(9));
+        Assert.Equal("+OK", await pop.CommandAsync("NOOP"));
+        time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal("-ERR Autologout; idle for too long", await pop.ReadLineAsync());
+        Assert.Equal("<closed>", await pop.ReadLineAsync());
+        Assert.Single(await store.InboxAsync());
+    }
+
+    [Fact]
     public async Task ABackendFailureIsATemporaryError()
     {
         var backend = new FakePop3Backend { Throw = true };
