@@ -23,12 +23,14 @@ public sealed class Pop3Tests(NodeFixture fixture) : IClassFixture<NodeFixture>
         using (var shell = PowerShellSession.Connect(node))
         {
             shell.Run($"Set-Mailbox {alias} -EmailAddresses @{{Add='smtp:{alias}.other@contoso.com'}}").ThrowIfErrors();
+            shell.Run($"Set-Mailbox {alias} -UserPrincipalName {alias}@corp.contoso.com").ThrowIfErrors();
         }
 
         await Pop3Mailboxes.DeliverAsync(node, alias, Pop3Mailboxes.Message("one"));
         var login = form switch
         {
-            "upn" or "primary" => $"{alias}@contoso.com",
+            "upn" => $"{alias}@corp.contoso.com",
+            "primary" => $"{alias}@contoso.com",
             "proxy" => $"{alias}.other@contoso.com",
             "alias" => alias,
             _ => $"CONTOSO\\{alias}",
