@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Mailroom.ClientAccess.Sessions;
 
 /// <summary>
@@ -16,7 +14,10 @@ namespace Mailroom.ClientAccess.Sessions;
 /// </summary>
 public sealed class ClientSessionRegistry
 {
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Registration, byte>> _byMailbox = new();
+    // Registering and unregistering happen once per login; one lock keeps "last session gone" and "new session
+    // added" from racing. Ending callbacks run outside it.
+    private readonly Dictionary<Guid, HashSet<Registration>> _byMailbox = [];
+    private readonly Lock _gate = new();
 
     /// <summary>Registers a logged-in session. <paramref name="end"/> may be called from any thread, at most once.</summary>
     public IDisposable Register(ClientSessionInfo session, Action<ClientSessionEndReason> end)
@@ -24,48 +25,59 @@ public sealed class ClientSessionRegistry
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(end);
         var registration = new Registration(this, session, end);
-        _byMailbox.GetOrAdd(session.MailboxId, _ => new ConcurrentDictionary<Registration, byte>()).TryAdd(registration, 0);
+        lock (_gate)
+        {
+            if (!_byMailbox.TryGetValue(session.MailboxId, out var sessions))
+            {
+                _byMailbox[session.MailboxId] = sessions = [];
+            }
+
+            sessions.Add(registration);
+        }
+
         return registration;
     }
 
     /// <summary>Mailboxes with at least one registered session.</summary>
-    public IReadOnlyList<Guid> Mailboxes() => _byMailbox.Where(m => !m.Value.IsEmpty).Select(m => m.Key).ToList();
+    public IReadOnlyList<Guid> Mailboxes()
+    {
+        lock (_gate)
+        {
+            return [.. _byMailbox.Keys];
+        }
+    }
 
     /// <summary>The sessions registered for <paramref name="mailboxId"/>, or for every mailbox.</summary>
-    public IReadOnlyList<ClientSessionInfo> Sessions(Guid? mailboxId = null) =>
-        (mailboxId is { } id ? (_byMailbox.TryGetValue(id, out var one) ? [one] : []) : _byMailbox.Values.ToArray())
-            .SelectMany(s => s.Keys).Select(r => r.Session).ToList();
+    public IReadOnlyList<ClientSessionInfo> Sessions(Guid? mailboxId = null)
+    {
+        lock (_gate)
+        {
+            return mailboxId is { } id
+                ? _byMailbox.TryGetValue(id, out var one) ? [.. one.Select(r => r.Session)] : []
+                : [.. _byMailbox.Values.SelectMany(s => s).Select(r => r.Session)];
+        }
+    }
 
-    /// <summary>Ends every session of the mailbox; returns how many were asked to end.</summary>
+    /// <summary>Ends every session of the mailbox; returns how many were asked to end (each is asked once).</summary>
     public int EndSessions(Guid mailboxId, ClientSessionEndReason reason)
     {
-        if (!_byMailbox.TryGetValue(mailboxId, out var sessions))
+        Registration[] sessions;
+        lock (_gate)
         {
-            return 0;
+            sessions = _byMailbox.TryGetValue(mailboxId, out var set) ? [.. set] : [];
         }
 
-        var ended = 0;
-        foreach (var registration in sessions.Keys)
-        {
-            if (registration.TryEnd(reason))
-            {
-                ended++;
-            }
-        }
-
-        return ended;
+        return sessions.Count(r => r.TryEnd(reason));
     }
 
     private void Remove(Registration registration)
     {
-        var mailboxId = registration.Session.MailboxId;
-        if (_byMailbox.TryGetValue(mailboxId, out var sessions))
+        lock (_gate)
         {
-            sessions.TryRemove(registration, out _);
-            if (sessions.IsEmpty)
+            var mailboxId = registration.Session.MailboxId;
+            if (_byMailbox.TryGetValue(mailboxId, out var sessions) && sessions.Remove(registration) && sessions.Count == 0)
             {
-                // Only drops the set if nobody added to it meanwhile.
-                _byMailbox.TryRemove(new KeyValuePair<Guid, ConcurrentDictionary<Registration, byte>>(mailboxId, sessions));
+                _byMailbox.Remove(mailboxId);
             }
         }
     }
