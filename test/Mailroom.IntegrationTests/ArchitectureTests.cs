@@ -14,6 +14,8 @@ public sealed class ArchitectureTests
         { "Mailroom.Networking", ["Mailroom.Core"] },
         { "Mailroom.Protocols.Smtp", ["Mailroom.Core", "Mailroom.Networking"] },
         { "Mailroom.Protocols.Imap", ["Mailroom.Core", "Mailroom.Networking", "Mailroom.Mailbox"] },
+        { "Mailroom.Protocols.Pop3", ["Mailroom.Core", "Mailroom.Networking", "Mailroom.Mailbox"] },
+        { "Mailroom.ClientAccess", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.OPath"] },
         { "Mailroom.Transport", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.Mailbox"] },
         { "Mailroom.Storage.Sqlite", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.Mailbox", "Mailroom.Transport"] },
         { "Mailroom.Storage.PostgreSql", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.Mailbox", "Mailroom.Transport"] },

@@ -30,6 +30,9 @@ public sealed class TestNode : IAsyncDisposable
     public int ImapPort => Port("Imap");
 
     public int ImapsPort => Port("Imaps");
+    public int Pop3Port => Port("Pop3");
+
+    public int Pop3sPort => Port("Pop3s");
 
     /// <summary>A port free on loopback now; receive connectors bind fixed ports, so tests can't use port 0.</summary>
     public static int FreePort()
@@ -50,6 +53,8 @@ public sealed class TestNode : IAsyncDisposable
         ["Mailroom:Listeners:SubmissionTls"] = "127.0.0.1:" + FreePort(),
         ["Mailroom:Listeners:Imap"] = "127.0.0.1:" + FreePort(),
         ["Mailroom:Listeners:Imaps"] = "127.0.0.1:" + FreePort(),
+        ["Mailroom:Listeners:Pop3"] = "127.0.0.1:" + FreePort(),
+        ["Mailroom:Listeners:Pop3s"] = "127.0.0.1:" + FreePort(),
     };
 
     private int Port(string listener) => int.Parse(Node.Options.Listeners[listener].Split(':')[^1]);
@@ -69,6 +74,8 @@ public sealed class TestNode : IAsyncDisposable
             ["Mailroom:Listeners:SubmissionTls"] = "127.0.0.1:" + FreePort(),
             ["Mailroom:Listeners:Imap"] = "127.0.0.1:" + FreePort(),
             ["Mailroom:Listeners:Imaps"] = "127.0.0.1:" + FreePort(),
+            ["Mailroom:Listeners:Pop3"] = "127.0.0.1:" + FreePort(),
+            ["Mailroom:Listeners:Pop3s"] = "127.0.0.1:" + FreePort(),
             ["Mailroom:Bootstrap:AdminPassword"] = adminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
         };

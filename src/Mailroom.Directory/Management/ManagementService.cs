@@ -15,6 +15,10 @@ public sealed class ManagementService(IDirectoryStore store, CommandCatalog cata
 
     public CommandCatalog Catalog => catalog;
 
+    /// <summary>Raised after a command that writes the directory has committed (e.g. so client sessions of a
+    /// mailbox just disabled end at once instead of at the next periodic check).</summary>
+    public event Action<string>? DirectoryChanged;
+
     public async Task<IReadOnlyList<object>> InvokeAsync(string commandName, CommandParameters parameters, Caller caller, CancellationToken cancellationToken)
     {
         var command = catalog.Find(commandName);
@@ -32,9 +36,14 @@ public sealed class ManagementService(IDirectoryStore store, CommandCatalog cata
         var orgNames = names ??= await store.ReadAsync(LoadNamesAsync, cancellationToken);
         try
         {
-            return command.WritesDirectory
-                ? await store.WriteAsync(tx => command.ExecuteAsync(new CommandContext(tx, orgNames, time, serverFqdn, caller.Name), parameters, cancellationToken), cancellationToken)
-                : await store.ReadAsync(r => command.ExecuteAsync(new CommandContext(r, orgNames, time, serverFqdn, caller.Name), parameters, cancellationToken), cancellationToken);
+            if (!command.WritesDirectory)
+            {
+                return await store.ReadAsync(r => command.ExecuteAsync(new CommandContext(r, orgNames, time, serverFqdn, caller.Name), parameters, cancellationToken), cancellationToken);
+            }
+
+            var result = await store.WriteAsync(tx => command.ExecuteAsync(new CommandContext(tx, orgNames, time, serverFqdn, caller.Name), parameters, cancellationToken), cancellationToken);
+            DirectoryChanged?.Invoke(commandName);
+            return result;
         }
         catch (DirectoryKeyConflictException ex)
         {

@@ -7,6 +7,8 @@ using Mailroom.Directory.Security;
 using Mailroom.Protocols.Imap;
 using Mailroom.Protocols.Smtp;
 using Mailroom.Server.Imap;
+using Mailroom.Server.ClientAccess;
+using Mailroom.Server.Pop3;
 using Mailroom.Server.Smtp;
 using Mailroom.Web.Management;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -90,6 +92,8 @@ public sealed class MailroomNode : IAsyncDisposable
             imap.ServerName = identity.Fqdn;
             imap.Certificate = certificate;
         });
+        builder.Services.AddMailroomClientAccess(builder.Configuration);
+        builder.Services.AddMailroomPop3Node(builder.Configuration, identity, certificate);
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();

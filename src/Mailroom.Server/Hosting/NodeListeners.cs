@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Mailroom.Protocols.Imap;
+using Mailroom.Protocols.Pop3;
 using Mailroom.Protocols.Smtp;
 
 namespace Mailroom.Server.Hosting;
@@ -20,6 +21,8 @@ public static class NodeListeners
         ("SubmissionTls", "127.0.0.1:2465", "*:465"),
         ("Imap", "127.0.0.1:2143", "*:143"),
         ("Imaps", "127.0.0.1:2993", "*:993"),
+        ("Pop3", "127.0.0.1:2110", "*:110"),
+        ("Pop3s", "127.0.0.1:2995", "*:995"),
     ];
 
     public static void ApplyDefaults(Dictionary<string, string> listeners, bool production)
@@ -49,6 +52,12 @@ public static class NodeListeners
             {
                 listen.UseHttps(certificate);
                 listen.UseImap("Imaps");
+            });
+            kestrel.Listen(ListenerAddress.Parse("Pop3", listeners["Pop3"]), listen => listen.UsePop3("Pop3"));
+            kestrel.Listen(ListenerAddress.Parse("Pop3s", listeners["Pop3s"]), listen =>
+            {
+                listen.UseHttps(certificate);
+                listen.UsePop3("Pop3s");
             });
         });
 }

@@ -12,7 +12,7 @@ public sealed class SetMailboxCommand : ManagementCommand
     [
         "Identity", "Name", "Alias", "UserPrincipalName", "SamAccountName", "PrimarySmtpAddress", "EmailAddresses",
         "EmailAddressPolicyEnabled", "IssueWarningQuota", "ProhibitSendQuota", "ProhibitSendReceiveQuota",
-        "UseDatabaseQuotaDefaults", "Password", .. MailboxAttributes.Names,
+        "UseDatabaseQuotaDefaults", "Password", "AccountDisabled", .. MailboxAttributes.Names,
     ];
 
     public override async Task<IReadOnlyList<object>> ExecuteAsync(CommandContext context, CommandParameters parameters, CancellationToken cancellationToken)
@@ -39,6 +39,9 @@ public sealed class SetMailboxCommand : ManagementCommand
         ApplyQuotas(mailbox, parameters);
         await MailboxAddressRules.ApplyEditsAsync(context, mailbox, parameters, cancellationToken);
         mailbox.EmailAddressPolicyEnabled = parameters.Bool("EmailAddressPolicyEnabled") ?? mailbox.EmailAddressPolicyEnabled;
+
+        // Exchange Online's Set-Mailbox/Set-User -AccountDisabled: no sign-in, and open IMAP/POP3 sessions end.
+        mailbox.AccountDisabled = parameters.Bool("AccountDisabled") ?? mailbox.AccountDisabled;
 
         // Exchange re-evaluates policy on every save of a recipient whose addresses the policy manages.
         await MailboxAddressRules.ApplyPolicyAsync(context, mailbox, cancellationToken);

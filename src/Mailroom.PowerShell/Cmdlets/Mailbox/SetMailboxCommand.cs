@@ -51,6 +51,10 @@ public sealed class SetMailboxCommand : MailroomCmdlet
     [Parameter]
     public bool? UseDatabaseQuotaDefaults { get; set; }
 
+    /// <summary>$true stops the user signing in; their open IMAP and POP3 sessions end within seconds.</summary>
+    [Parameter]
+    public bool? AccountDisabled { get; set; }
+
     /// <summary>The password; it is sent to the node over HTTPS and stored there only as a PBKDF2 hash.</summary>
     [Parameter]
     public SecureString? Password { get; set; }
