@@ -80,6 +80,49 @@ public sealed class SequenceSet
         ? "$"
         : string.Join(',', Ranges.Select(r => r.First == r.Last ? Format(r.First) : Format(r.First) + ":" + Format(r.Last)));
 
+    /// <summary>
+    /// Compresses ascending numbers into sequence-set text ("1:3,5,9:10") for VANISHED, COPYUID, APPENDUID and
+    /// ESEARCH ALL (RFC 9051 §9 sequence-set). Empty input gives an empty string.
+    /// </summary>
+    public static string Format(IEnumerable<uint> ascending)
+    {
+        var text = new System.Text.StringBuilder();
+        uint first = 0, last = 0;
+        foreach (var value in ascending)
+        {
+            if (first != 0 && value == last + 1)
+            {
+                last = value;
+                continue;
+            }
+
+            Append(text, first, last);
+            first = last = value;
+        }
+
+        Append(text, first, last);
+        return text.ToString();
+
+        static void Append(System.Text.StringBuilder text, uint first, uint last)
+        {
+            if (first == 0)
+            {
+                return;
+            }
+
+            if (text.Length > 0)
+            {
+                text.Append(',');
+            }
+
+            text.Append(Format(first));
+            if (last != first)
+            {
+                text.Append(':').Append(Format(last));
+            }
+        }
+    }
+
     private static string Format(uint value) => value == Star ? "*" : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>nz-number or "*": a non-zero number without a leading zero that fits 32 bits.</summary>
