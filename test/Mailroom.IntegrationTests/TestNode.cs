@@ -27,6 +27,10 @@ public sealed class TestNode : IAsyncDisposable
 
     public int SubmissionTlsPort => Port("SubmissionTls");
 
+    public int ImapPort => Port("Imap");
+
+    public int ImapsPort => Port("Imaps");
+
     /// <summary>A port free on loopback now; receive connectors bind fixed ports, so tests can't use port 0.</summary>
     public static int FreePort()
     {
@@ -44,6 +48,8 @@ public sealed class TestNode : IAsyncDisposable
         ["Mailroom:Listeners:Smtp"] = "127.0.0.1:" + FreePort(),
         ["Mailroom:Listeners:Submission"] = "127.0.0.1:" + FreePort(),
         ["Mailroom:Listeners:SubmissionTls"] = "127.0.0.1:" + FreePort(),
+        ["Mailroom:Listeners:Imap"] = "127.0.0.1:" + FreePort(),
+        ["Mailroom:Listeners:Imaps"] = "127.0.0.1:" + FreePort(),
     };
 
     private int Port(string listener) => int.Parse(Node.Options.Listeners[listener].Split(':')[^1]);
@@ -61,6 +67,8 @@ public sealed class TestNode : IAsyncDisposable
             ["Mailroom:Listeners:Smtp"] = "127.0.0.1:" + FreePort(),
             ["Mailroom:Listeners:Submission"] = "127.0.0.1:" + FreePort(),
             ["Mailroom:Listeners:SubmissionTls"] = "127.0.0.1:" + FreePort(),
+            ["Mailroom:Listeners:Imap"] = "127.0.0.1:" + FreePort(),
+            ["Mailroom:Listeners:Imaps"] = "127.0.0.1:" + FreePort(),
             ["Mailroom:Bootstrap:AdminPassword"] = adminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
         };

@@ -9,6 +9,10 @@ public enum ImapStatus
 
     /// <summary>The connection ends after this command; the handler has sent <c>* BYE</c> (or the peer is gone).</summary>
     Close,
+
+    /// <summary>The handler wrote the tagged completion itself because something had to follow it (STARTTLS's
+    /// handshake). The session writes nothing more for this command.</summary>
+    Answered,
 }
 
 /// <summary>
@@ -28,6 +32,8 @@ public readonly record struct ImapResult(ImapStatus Status, string Text, string?
     public static ImapResult Bad(string text, string? code = null) => new(ImapStatus.Bad, text, code);
 
     public static ImapResult Close { get; } = new(ImapStatus.Close, string.Empty);
+
+    public static ImapResult Answered { get; } = new(ImapStatus.Answered, string.Empty);
 
     public ImapResult WithState(ImapState state) => this with { NextState = state };
 }

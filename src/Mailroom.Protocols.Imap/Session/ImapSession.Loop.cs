@@ -91,6 +91,11 @@ public sealed partial class ImapSession
             State = next;
         }
 
+        if (result.Status == ImapStatus.Answered)
+        {
+            return true;
+        }
+
         // RFC 9051 §7: untagged updates before the completion; no EXPUNGE during FETCH, STORE or SEARCH by sequence number.
         if (Selected is { } selected && State == ImapState.Selected)
         {

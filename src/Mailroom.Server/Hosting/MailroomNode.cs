@@ -4,7 +4,9 @@ using System.Security.Cryptography.X509Certificates;
 using Mailroom.Directory.Bootstrap;
 using Mailroom.Directory.Management;
 using Mailroom.Directory.Security;
+using Mailroom.Protocols.Imap;
 using Mailroom.Protocols.Smtp;
+using Mailroom.Server.Imap;
 using Mailroom.Server.Smtp;
 using Mailroom.Web.Management;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -81,6 +83,13 @@ public sealed class MailroomNode : IAsyncDisposable
             smtp.ServerName = identity.Fqdn;
             smtp.Certificate = certificate;
         });
+        builder.Services.AddSingleton<IImapBackend, MailroomImapBackend>();
+        builder.Services.AddMailroomImap(imap =>
+        {
+            builder.Configuration.GetSection("Mailroom:Imap").Bind(imap);
+            imap.ServerName = identity.Fqdn;
+            imap.Certificate = certificate;
+        });
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
@@ -95,9 +104,15 @@ public sealed class MailroomNode : IAsyncDisposable
         output.WriteLine($"Mailroom node {Identity.ServerName} ({Identity.Fqdn}) of organization \"{Identity.OrganizationName}\" ({Identity.Domain})");
         output.WriteLine($"  Store            {Options.Store.Provider}{(Options.Store.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) ? " in " + DataPath : string.Empty)}");
         output.WriteLine($"  Management API   {new Uri(HttpsUri, ManagementApi.Prefix.TrimStart('/'))}");
-        foreach (var name in new[] { "Smtp", "Submission", "SubmissionTls" })
+        foreach (var name in new[] { "Smtp", "Submission", "SubmissionTls", "Imap", "Imaps" })
         {
-            output.WriteLine($"  {name,-16} {Options.Listeners[name]}{(name == "SubmissionTls" ? " (implicit TLS)" : name == "Submission" ? " (STARTTLS, authentication required)" : string.Empty)}");
+            output.WriteLine($"  {name,-16} {Options.Listeners[name]}{name switch
+            {
+                "SubmissionTls" or "Imaps" => " (implicit TLS)",
+                "Submission" => " (STARTTLS, authentication required)",
+                "Imap" => " (STARTTLS; plain-text login only from loopback)",
+                _ => string.Empty,
+            }}");
         }
         output.WriteLine($"  Administrator    administrator@{Identity.Domain}");
         if (AdminPasswordFile is not null)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Mailroom.Protocols.Imap;
 using Mailroom.Protocols.Smtp;
 
 namespace Mailroom.Server.Hosting;
@@ -6,6 +7,7 @@ namespace Mailroom.Server.Hosting;
 /// <summary>
 /// The node's listeners: HTTPS for the management API, and SMTP on the Smtp (port 25), Submission (587, STARTTLS)
 /// and SubmissionTls (465, implicit TLS, RFC 8314) endpoints that Exchange's default receive connectors bind.
+/// IMAP is served on Imap (143, STARTTLS) and Imaps (993, implicit TLS).
 /// The quick-start defaults bind loopback on unprivileged ports; Production binds the standard ports everywhere.
 /// </summary>
 public static class NodeListeners
@@ -16,6 +18,8 @@ public static class NodeListeners
         ("Smtp", "127.0.0.1:2525", "*:25"),
         ("Submission", "127.0.0.1:2587", "*:587"),
         ("SubmissionTls", "127.0.0.1:2465", "*:465"),
+        ("Imap", "127.0.0.1:2143", "*:143"),
+        ("Imaps", "127.0.0.1:2993", "*:993"),
     ];
 
     public static void ApplyDefaults(Dictionary<string, string> listeners, bool production)
@@ -39,6 +43,12 @@ public static class NodeListeners
             {
                 listen.UseHttps(certificate);
                 listen.UseSmtp("SubmissionTls");
+            });
+            kestrel.Listen(ListenerAddress.Parse("Imap", listeners["Imap"]), listen => listen.UseImap("Imap"));
+            kestrel.Listen(ListenerAddress.Parse("Imaps", listeners["Imaps"]), listen =>
+            {
+                listen.UseHttps(certificate);
+                listen.UseImap("Imaps");
             });
         });
 }

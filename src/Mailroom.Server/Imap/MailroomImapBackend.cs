@@ -1,0 +1,59 @@
+using Mailroom.Directory.Model;
+using Mailroom.Directory.Security;
+using Mailroom.Directory.Storage;
+using Mailroom.Networking;
+using Mailroom.Protocols.Imap;
+using Mailroom.Transport.Routing;
+
+namespace Mailroom.Server.Imap;
+
+/// <summary>
+/// Connects the IMAP engine to the organization: logins go through the directory (UPN, any SMTP address, alias or
+/// DOMAIN\alias; the same answer for a wrong user and a wrong password) behind the login throttle shared with SMTP,
+/// and a mailbox's quota is its effective ProhibitSendReceiveQuota (Exchange: the hard limit).
+/// </summary>
+public sealed class MailroomImapBackend(DirectoryAuthenticator authenticator, LoginThrottle throttle, IDirectoryStore directory) : IImapBackend
+{
+    public async ValueTask<ImapAuthResult> AuthenticateAsync(ImapConnectionInfo connection, SaslCredentials credentials, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(credentials);
+
+        // Acting as someone else (a PLAIN authzid) would need delegation rights Mailroom does not model yet.
+        if (credentials.RequestsProxyAuthorization)
+        {
+            return ImapAuthResult.Failed;
+        }
+
+        var address = connection.RemoteEndPoint?.Address;
+        if (throttle.IsThrottled(credentials.UserName, address))
+        {
+            return ImapAuthResult.Throttled;
+        }
+
+        var caller = await authenticator.AuthenticateAsync(credentials.UserName, credentials.Password, cancellationToken);
+        if (caller is null)
+        {
+            throttle.RecordFailure(credentials.UserName, address);
+            return ImapAuthResult.Failed;
+        }
+
+        throttle.RecordSuccess(credentials.UserName);
+        return ImapAuthResult.Success(caller.Id, caller.Name);
+    }
+
+    public async ValueTask<ImapQuota?> GetQuotaAsync(Guid mailboxId, CancellationToken cancellationToken)
+    {
+        var limit = await directory.ReadAsync(async reader =>
+            await reader.GetAsync(mailboxId, cancellationToken) is Mailbox mailbox
+                ? (await RecipientResolver.EffectiveQuotasAsync(reader, mailbox, cancellationToken)).ProhibitSendReceive
+                : Sizes.QuotaSize.Unlimited, cancellationToken);
+
+        // RFC 9208 §5: STORAGE counts units of 1024 octets. Exchange has no message-count quota, so no MESSAGE resource.
+        return limit.IsUnlimited ? null : new ImapQuota((long)(limit.Value.Bytes / 1024), null);
+    }
+
+    /// <summary>A disabled or removed mailbox ends its open sessions (issue 4, login names).</summary>
+    public async ValueTask<bool> IsStillAllowedAsync(Guid mailboxId, CancellationToken cancellationToken) =>
+        await directory.ReadAsync(async reader => await reader.GetAsync(mailboxId, cancellationToken) is Mailbox { AccountDisabled: false }, cancellationToken);
+}
