@@ -1,5 +1,3 @@
-using System.IO.Pipelines;
-
 namespace Mailroom.Protocols.Imap.Fetch;
 
 /// <summary>
@@ -8,8 +6,6 @@ namespace Mailroom.Protocols.Imap.Fetch;
 /// </summary>
 public sealed class SectionContent
 {
-    private const int CopyChunk = 64 * 1024;
-
     private readonly Stream? source;
     private readonly long offset;
     private readonly ReadOnlyMemory<byte> bytes;
@@ -58,31 +54,17 @@ public sealed class SectionContent
             : Memory(bytes.Slice((int)p.Origin, (int)length));
     }
 
-    /// <summary>Writes the content's bytes (not the literal header) to <paramref name="writer"/>, flushing per chunk so memory stays bounded.</summary>
-    public async ValueTask CopyToAsync(PipeWriter writer, CancellationToken cancellationToken)
+    /// <summary>Writes the content as a literal (<c>{n}</c> CRLF octets, or literal8), streaming ranges from the blob.</summary>
+    public async ValueTask WriteLiteralAsync(ImapResponseWriter writer, bool literal8, CancellationToken cancellationToken)
     {
         if (source is null)
         {
-            await writer.WriteAsync(bytes, cancellationToken);
+            writer.Literal(bytes.Span, literal8);
             return;
         }
 
         source.Position = offset;
-        var remaining = Length;
-        while (remaining > 0)
-        {
-            var memory = writer.GetMemory((int)Math.Min(CopyChunk, remaining));
-            var want = (int)Math.Min(memory.Length, remaining);
-            var read = await source.ReadAsync(memory[..want], cancellationToken);
-            if (read == 0)
-            {
-                throw new EndOfStreamException("The stored message is shorter than its structure says.");
-            }
-
-            writer.Advance(read);
-            remaining -= read;
-            await writer.FlushAsync(cancellationToken);
-        }
+        await writer.LiteralAsync(source, Length, cancellationToken, literal8).ConfigureAwait(false);
     }
 
     public async Task<byte[]> ToArrayAsync(CancellationToken cancellationToken = default)

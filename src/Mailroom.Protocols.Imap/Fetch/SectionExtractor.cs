@@ -18,7 +18,7 @@ public static class SectionExtractor
     /// <summary>Header blocks longer than this are cut for HEADER.FIELDS filtering (they are not otherwise limited).</summary>
     public const int MaxFilteredHeader = 1024 * 1024;
 
-    /// <summary>The content of a section item (BODY[…], RFC822*, BINARY[…]), partial applied.</summary>
+    /// <summary>The content of a section item (BODY[…], RFC822*, BINARY[…], BINARY.SIZE[…] whose length is the answer), partial applied.</summary>
     public static async Task<SectionContent> ExtractAsync(Stream message, MessageStructure? structure, FetchItem item, CancellationToken cancellationToken)
     {
         var section = item.Kind switch
@@ -29,17 +29,10 @@ public static class SectionExtractor
             _ => item.Section ?? Section.Whole,
         };
 
-        var content = item.Kind == FetchItemKind.Binary
+        var content = item.Kind is FetchItemKind.Binary or FetchItemKind.BinarySize
             ? await BinaryAsync(message, structure, section, cancellationToken)
             : await SectionAsync(message, structure, section, cancellationToken);
         return content.Slice(item.Partial);
-    }
-
-    /// <summary>RFC 3516 BINARY.SIZE: the decoded size of the part, or null when the part does not exist.</summary>
-    public static async Task<long?> BinarySizeAsync(Stream message, MessageStructure? structure, Section section, CancellationToken cancellationToken)
-    {
-        var content = await BinaryAsync(message, structure, section, cancellationToken);
-        return content.IsNil ? null : content.Length;
     }
 
     private static async Task<SectionContent> SectionAsync(Stream message, MessageStructure? structure, Section section, CancellationToken cancellationToken)
