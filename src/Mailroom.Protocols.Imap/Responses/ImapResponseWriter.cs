@@ -89,8 +89,18 @@ public sealed class ImapResponseWriter
     /// <summary>A string from raw octets: quoted when safe, else a literal.</summary>
     public ImapResponseWriter String(ReadOnlySpan<byte> value) => CanQuote(value) ? Quoted(value) : Literal(value);
 
-    /// <summary>A mailbox name: modified UTF-7 unless <see cref="Utf8"/> (RFC 9051 §5.1, RFC 3501 §5.1.3).</summary>
-    public ImapResponseWriter Mailbox(string name) => String(Utf8 ? name : ModifiedUtf7.Encode(name));
+    /// <summary>A mailbox name: modified UTF-7 unless <see cref="Utf8"/> (RFC 9051 §5.1, RFC 3501 §5.1.3); as an atom
+    /// when it is one (<c>INBOX</c>, <c>Projects/2026</c>), else quoted or as a literal.</summary>
+    public ImapResponseWriter Mailbox(string name)
+    {
+        var encoded = Utf8 ? name : ModifiedUtf7.Encode(name);
+        return IsAstringAtom(encoded) ? Text(encoded) : String(encoded);
+    }
+
+    /// <summary>1*ASTRING-CHAR (RFC 9051 §9), and not NIL, which would read as nothing.</summary>
+    private static bool IsAstringAtom(string text) =>
+        text.Length > 0 && !text.Equals("NIL", StringComparison.OrdinalIgnoreCase)
+        && text.All(c => c is > ' ' and < (char)0x7F && "(){%*\\\"".IndexOf(c, StringComparison.Ordinal) < 0);
 
     /// <summary>A quoted string; the caller has checked <see cref="CanQuote"/>.</summary>
     public ImapResponseWriter Quoted(ReadOnlySpan<byte> value)
