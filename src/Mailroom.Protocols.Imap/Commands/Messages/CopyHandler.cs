@@ -39,6 +39,7 @@ internal class CopyHandler : IImapCommandHandler
 
         var sources = new List<uint>();
         var targets = new List<uint>();
+        var moved = new List<(List<uint> Uids, ulong ModSeq)>();
         uint uidValidity = target.UidValidity;
         foreach (var range in ranges)
         {
@@ -53,9 +54,9 @@ internal class CopyHandler : IImapCommandHandler
                 var visible = result.Mappings.Where(m => view.Contains(m.SourceUid)).ToList();
                 sources.AddRange(visible.Select(m => m.SourceUid));
                 targets.AddRange(visible.Select(m => m.TargetUid));
-                if (IsMove)
+                if (IsMove && result.Mappings.Count > 0)
                 {
-                    AfterMovePage(session, view, result, visible);
+                    moved.Add((result.Mappings.Select(m => m.SourceUid).Order().ToList(), result.SourceModSeq));
                 }
 
                 next = result.NextUid;
@@ -64,6 +65,19 @@ internal class CopyHandler : IImapCommandHandler
 
         if (IsMove)
         {
+            // RFC 6851 §4.3: one COPYUID for the whole move, in an untagged OK before the expunges it causes (clients
+            // keep one COPYUID per command, so a page-by-page code would lose all but one page's mapping).
+            if (sources.Count > 0)
+            {
+                session.Writer.Untagged($"OK [{CopyUid(uidValidity, sources, targets)}] Moved");
+            }
+
+            foreach (var (uids, modSeq) in moved)
+            {
+                view.ApplyExpunge(session, uids, modSeq);
+                await session.Writer.FlushIfNeededAsync(session.Aborted).ConfigureAwait(false);
+            }
+
             return ImapResult.Ok("MOVE completed");
         }
 
@@ -71,24 +85,6 @@ internal class CopyHandler : IImapCommandHandler
     }
 
     protected virtual bool IsMove => false;
-
-    /// <summary>RFC 6851 §4.3: the COPYUID goes in an untagged OK before the expunges the move causes.</summary>
-    private static void AfterMovePage(ImapSession session, SelectedMailbox view, CopyResult result, List<UidMapping> visible)
-    {
-        if (result.Mappings.Count == 0)
-        {
-            return;
-        }
-
-        if (visible.Count > 0)
-        {
-            session.Writer.Untagged($"OK [{CopyUid(result.TargetUidValidity, visible.Select(m => m.SourceUid).ToList(), visible.Select(m => m.TargetUid).ToList())}] Moved");
-        }
-
-        var expunged = result.Mappings.Select(m => m.SourceUid).ToList();
-        expunged.Sort();
-        view.ApplyExpunge(session, expunged, result.SourceModSeq);
-    }
 
     /// <summary>RFC 4315 §3: source and target UID sets in corresponding order.</summary>
     private static string CopyUid(uint uidValidity, List<uint> sources, List<uint> targets) =>
