@@ -61,4 +61,29 @@ public static class HeaderEnd
         nextChunk:;
         }
     }
+
+    /// <summary>The same for a message held in memory.</summary>
+    public static int Find(ReadOnlySpan<byte> message)
+    {
+        var atLineStart = true;
+        for (var i = 0; i < message.Length; i++)
+        {
+            if (atLineStart)
+            {
+                if (message[i] == '\n')
+                {
+                    return i + 1;
+                }
+
+                if (message[i] == '\r' && i + 1 < message.Length && message[i + 1] == '\n')
+                {
+                    return i + 2;
+                }
+            }
+
+            atLineStart = message[i] == '\n';
+        }
+
+        return message.Length;
+    }
 }

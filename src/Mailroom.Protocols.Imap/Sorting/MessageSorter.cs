@@ -44,9 +44,10 @@ public sealed class MessageSorter
         }
 
         StringSlots = slots;
-        NeedsHeaders = criteria.Any(c => c.Key is not (SortKey.Arrival or SortKey.Size));
+        NeedsHeaders = criteria.Any(c => IsString(c.Key));
     }
 
+    /// <summary>String keys come from the indexed header; ARRIVAL, SIZE and DATE (the store's sent_date column) do not need it.</summary>
     public bool NeedsHeaders { get; }
 
     private int StringSlots { get; }

@@ -54,8 +54,11 @@ public sealed class SectionExtractorTests
     [InlineData("Subject: x\n\nbody", 12)]
     [InlineData("\r\nbody", 2)]
     [InlineData("Subject: no body", 16)]
-    public async Task FindsTheEndOfTheHeader(string message, long expected) =>
+    public async Task FindsTheEndOfTheHeader(string message, long expected)
+    {
         Assert.Equal(expected, await HeaderEnd.FindAsync(SampleMessages.Open(message), CancellationToken.None));
+        Assert.Equal(expected, HeaderEnd.Find(Encoding.UTF8.GetBytes(message)));
+    }
 
     [Fact]
     public async Task FindsTheEndOfALongHeaderAcrossChunks()
