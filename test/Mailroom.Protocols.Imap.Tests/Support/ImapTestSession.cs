@@ -87,6 +87,9 @@ public sealed class ImapTestSession : IAsyncDisposable
     /// <summary>Sends raw octets (no CRLF added).</summary>
     public async Task SendRawAsync(byte[] octets) => await _toServer.Writer.WriteAsync(octets);
 
+    /// <summary>Closes the client's sending side (the server sees end of input).</summary>
+    public async Task EndInputAsync() => await _toServer.Writer.CompleteAsync();
+
     public Task SendAsync(string line) => SendRawAsync(Encoding.UTF8.GetBytes(line + "\r\n"));
 
     /// <summary>Sends <c>tag command</c> and returns every line up to and including the tagged one.</summary>

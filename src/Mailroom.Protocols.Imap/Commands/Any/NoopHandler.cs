@@ -1,6 +1,6 @@
 namespace Mailroom.Protocols.Imap;
 
-/// <summary>NOOP (RFC 9051 §6.1.2): does nothing but always checks the selected mailbox for changes.</summary>
+/// <summary>NOOP (RFC 9051 §6.1.2): checks the selected mailbox for changes, and that the user may still use the mailbox.</summary>
 internal sealed class NoopHandler : IImapCommandHandler
 {
     public string Name => "NOOP";
@@ -12,9 +12,18 @@ internal sealed class NoopHandler : IImapCommandHandler
             return ImapResult.Bad("NOOP takes no arguments");
         }
 
+        session.DrainChangeHints();
+        if (session.MailboxId is { } mailbox
+            && (session.MailboxGone || !await session.Backend.IsStillAllowedAsync(mailbox, session.Aborted).ConfigureAwait(false)))
+        {
+            // A disabled or removed mailbox's open sessions end (RFC 9051 §7.1.5 BYE).
+            ImapLog.AccessRevoked(session.Logger, session.Id);
+            session.Writer.Untagged("BYE The mailbox is no longer available");
+            return ImapResult.Close;
+        }
+
         if (session.Selected is { } selected)
         {
-            session.DrainChangeHints();
             await selected.ReportChangesAsync(session, allowExpunge: true, force: true).ConfigureAwait(false);
         }
 
