@@ -18,10 +18,12 @@ work=$(mktemp -d /tmp/mailroom-imap-bench.XXXXXX)
 dovecot_pid=
 node=
 
+running() { [[ -e "/proc/$1" ]] && ! grep -q '^State:.*zombie' "/proc/$1/status" 2>/dev/null; }
 stop_dovecot() {
-    [[ -n "$dovecot_pid" ]] || return 0
-    kill "$dovecot_pid" 2>/dev/null || true
-    while kill -0 "$dovecot_pid" 2>/dev/null; do sleep 0.2; done
+    local pid=${dovecot_pid:-$(cat "${dv:-/nonexistent}/run/master.pid" 2>/dev/null || true)}
+    [[ -n "$pid" ]] || return 0
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 150); do running "$pid" || break; sleep 0.2; done
     dovecot_pid=
 }
 stop_node() {
@@ -101,6 +103,8 @@ service anvil {
 CONF
 start_dovecot() {
     dovecot -c "$dv/dovecot.conf"
+    # The master writes its pid file after it has forked into the background.
+    for _ in $(seq 1 100); do [[ -s "$dv/run/master.pid" ]] && break; sleep 0.1; done
     dovecot_pid=$(cat "$dv/run/master.pid")
     wait_port "$dovecot_port" "$dovecot_pid" || { cat "$dv/dovecot.log" >&2; return 1; }
 }
