@@ -27,7 +27,13 @@ internal sealed partial class Workload(ServerOptions server, int messageCount, i
 
         connection.Expect("CLOSE");
 
-        yield return Measurement.Time($"APPEND x{corpus.Count}", 1, _ => Append(connection));
+        var append = Measurement.Time($"APPEND x{corpus.Count}", 1, _ => Append(connection));
+        yield return append;
+        if (append.Status != "ok")
+        {
+            yield break; // nothing after it can be checked
+        }
+
         yield return Measurement.Time("SELECT", Math.Max(runs, 5), clock =>
         {
             var count = Select(connection, clock);
