@@ -90,12 +90,14 @@ internal sealed partial class Workload(ServerOptions server, int messageCount, i
 
     private string? FetchSummaries(ImapConnection connection, Clock clock)
     {
-        var responses = new List<string>(corpus.Count);
-        connection.Expect("FETCH 1:* (UID FLAGS RFC822.SIZE ENVELOPE)", r => responses.Add(r.Text));
+        var responses = new List<ImapResponse>(corpus.Count);
+        connection.Expect("FETCH 1:* (UID FLAGS RFC822.SIZE ENVELOPE)", responses.Add, keepLiterals: true);
         clock.Stop();
         var seen = new long[corpus.Count];
-        foreach (var text in responses)
+        foreach (var response in responses)
         {
+            // A server may send any envelope string as a literal (RFC 9051 §4.3) instead of quoted.
+            var text = response.Literals.Count == 0 ? response.Text : response.Text + " " + string.Join(' ', response.Literals.Select(Encoding.ASCII.GetString));
             var match = FetchLine().Match(text);
             if (!match.Success)
             {
