@@ -14,6 +14,7 @@ messages=${1:-10000}
 idle=${2:-1000}
 servers=${3:-both}
 password='Bench!Passw0rd'
+user=bench@contoso.com # the same login name on both servers, so the byte streams are identical
 work=$(mktemp -d /tmp/mailroom-imap-bench.XXXXXX)
 dovecot_pid=
 node=
@@ -63,7 +64,7 @@ dv="$work/dovecot"
 mkdir -p "$dv/run" "$dv/state" "$dv/mail"
 chmod 755 "$work" "$dv"
 chown mail:mail "$dv/mail"
-echo "bench:{PLAIN}$password" >"$dv/users"
+echo "$user:{PLAIN}$password" >"$dv/users"
 cat >"$dv/dovecot.conf" <<CONF
 # Private instance written by bench/imap/run.sh
 instance_name = mailroom-bench
@@ -79,7 +80,7 @@ first_valid_uid = $(id -u mail)
 mail_location = maildir:$dv/mail/%n
 passdb {
   driver = passwd-file
-  args = scheme=PLAIN username_format=%n $dv/users
+  args = scheme=PLAIN $dv/users
 }
 userdb {
   driver = static
@@ -113,10 +114,10 @@ dovecot_status=0
 if [[ "$servers" != mailroom ]]; then
     echo "Dovecot $(dovecot --version | cut -d' ' -f1) on 127.0.0.1:$dovecot_port"
     start_dovecot
-    "$bench" workload --port "$dovecot_port" --user bench --password "$password" --messages "$messages" --out "$work/dovecot.tsv" || dovecot_status=1
+    "$bench" workload --port "$dovecot_port" --user "$user" --password "$password" --messages "$messages" --out "$work/dovecot.tsv" || dovecot_status=1
     stop_dovecot
     start_dovecot
-    "$bench" idle --port "$dovecot_port" --user bench --password "$password" --connections "$idle" --pid "$dovecot_pid" --out "$work/dovecot-idle.tsv" || dovecot_status=1
+    "$bench" idle --port "$dovecot_port" --user "$user" --password "$password" --connections "$idle" --pid "$dovecot_pid" --out "$work/dovecot-idle.tsv" || dovecot_status=1
     stop_dovecot
     cat "$work/dovecot-idle.tsv" >>"$work/dovecot.tsv"
 fi
@@ -147,10 +148,10 @@ if [[ "$servers" != dovecot ]]; then
     if start_node; then
         curl -sfk -u "administrator@contoso.com:$password" -H 'content-type: application/json' \
             -d "{\"Name\":\"bench\",\"Password\":\"$password\"}" "https://127.0.0.1:$https_port/api/management/v1/commands/New-Mailbox" >/dev/null
-        "$bench" workload --port "$imap_port" --user bench@contoso.com --password "$password" --messages "$messages" --out "$work/mailroom.tsv" || mailroom_status=1
+        "$bench" workload --port "$imap_port" --user "$user" --password "$password" --messages "$messages" --out "$work/mailroom.tsv" || mailroom_status=1
         stop_node
         if start_node; then
-            "$bench" idle --port "$imap_port" --user bench@contoso.com --password "$password" --connections "$idle" --pid "$node" --out "$work/mailroom-idle.tsv" || mailroom_status=1
+            "$bench" idle --port "$imap_port" --user "$user" --password "$password" --connections "$idle" --pid "$node" --out "$work/mailroom-idle.tsv" || mailroom_status=1
             cat "$work/mailroom-idle.tsv" >>"$work/mailroom.tsv"
         else
             mailroom_status=1
