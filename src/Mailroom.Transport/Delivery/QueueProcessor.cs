@@ -153,7 +153,18 @@ public sealed partial class QueueProcessor(
                 await queue.CompleteAsync(message.Id, recipient.Address, RecipientStatus.Retry, now + options.RetryAfter(recipient.Attempts + 1), transient.Reply, cancellationToken);
                 await TrackAsync(TrackingEvents.Defer, message, recipient, transient.Reply, cancellationToken);
                 LogDeferred(logger, message.Id, recipient.Address, transient.Reply);
+                await NoticeDelayAsync(message, recipient, transient.Reply, now, cancellationToken);
                 break;
+        }
+    }
+
+    /// <summary>One "delivery delayed" DSN per recipient once it has waited DelayNotificationTimeout; notify first, then record, like NDRs.</summary>
+    private async Task NoticeDelayAsync(QueuedMessage message, QueuedRecipient recipient, string reply, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (recipient.DelayNotifiedAt is null && now - message.ReceivedAt >= options.DelayNotificationTimeout && Dsn.Requests(recipient.Notify, "DELAY"))
+        {
+            await failures.RecipientDelayedAsync(message, recipient, reply, cancellationToken);
+            await queue.MarkDelayNotifiedAsync(message.Id, recipient.Address, now, cancellationToken);
         }
     }
 
@@ -212,6 +223,9 @@ public interface IFailureNotifier
 
     /// <summary>A recipient was delivered; the sender asked for a success DSN with NOTIFY=SUCCESS (RFC 3461).</summary>
     Task RecipientDeliveredAsync(QueuedMessage message, QueuedRecipient recipient, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A recipient is still waiting after DelayNotificationTimeout; the sender gets a "delayed" DSN (RFC 3464 action delayed).</summary>
+    Task RecipientDelayedAsync(QueuedMessage message, QueuedRecipient recipient, string reply, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Drops the queue's reference to a message body once the queue is done with it.</summary>

@@ -18,5 +18,11 @@ public sealed class TransportOptions
 
     public int MaxConcurrentDeliveries { get; set; } = 16;
 
+    /// <summary>
+    /// Exchange's DelayNotificationTimeout: once a message has waited this long for a recipient, the sender gets one
+    /// "delivery delayed" DSN for that recipient (unless NOTIFY left DELAY out, RFC 3461 §4.1).
+    /// </summary>
+    public TimeSpan DelayNotificationTimeout { get; set; } = TimeSpan.FromHours(4);
+
     public TimeSpan RetryAfter(int attempts) => RetryIntervals[Math.Clamp(attempts - 1, 0, RetryIntervals.Length - 1)];
 }

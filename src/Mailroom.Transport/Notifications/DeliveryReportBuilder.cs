@@ -22,6 +22,9 @@ public sealed record FailedRecipient(string Address, string? OriginalRecipient, 
     }
 
     public bool IsPermanent => Status.StartsWith('5');
+
+    /// <summary>For a delayed recipient: when the server gives up (RFC 3464 §2.3.9 Will-Retry-Until).</summary>
+    public DateTimeOffset? WillRetryUntil { get; init; }
 }
 
 /// <summary>
@@ -56,8 +59,9 @@ public static class DeliveryReportBuilder
     private static string Explanation(string reportingMta, IReadOnlyList<FailedRecipient> recipients)
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine(recipients.All(r => r.Action is "delivered" or "relayed")
-            ? "Your message has been delivered to the following recipients:"
+        text.AppendLine(
+            recipients.All(r => r.Action is "delivered" or "relayed") ? "Your message has been delivered to the following recipients:"
+            : recipients.All(r => r.Action == "delayed") ? "Delivery is delayed to these recipients or groups. The server will keep trying; you don't need to send the message again:"
             : "Delivery has failed to these recipients or groups:");
         text.AppendLine();
         foreach (var r in recipients)
@@ -96,6 +100,11 @@ public static class DeliveryReportBuilder
             fields.Add("Status", r.Status);
             fields.Add("Diagnostic-Code", "smtp;" + r.Reply);
             fields.Add("Last-Attempt-Date", MimeKit.Utils.DateUtils.FormatDate(now));
+            if (r.WillRetryUntil is { } until)
+            {
+                fields.Add("Will-Retry-Until", MimeKit.Utils.DateUtils.FormatDate(until));
+            }
+
             status.StatusGroups.Add(fields);
         }
 

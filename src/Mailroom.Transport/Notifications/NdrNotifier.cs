@@ -37,6 +37,13 @@ public sealed class NdrNotifier(
             "Delivered: ",
             cancellationToken);
 
+    public Task RecipientDelayedAsync(QueuedMessage message, QueuedRecipient recipient, string reply, CancellationToken cancellationToken) =>
+        ReportAsync(
+            message,
+            new FailedRecipient(recipient.Address, recipient.OriginalRecipient, reply, "delayed") { WillRetryUntil = message.ExpiresAt },
+            "Delivery delayed: ",
+            cancellationToken);
+
     private async Task ReportAsync(QueuedMessage message, FailedRecipient reported, string subjectPrefix, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

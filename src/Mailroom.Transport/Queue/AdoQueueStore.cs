@@ -143,6 +143,11 @@ public abstract class AdoQueueStore : IQueueStore
                 return blobs;
             }, cancellationToken);
 
+    public Task MarkDelayNotifiedAsync(string messageQueueId, string address, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        WriteAsync<int>(db => db.ExecuteAsync(
+            "UPDATE queue_recipients SET delay_notified_at = @at WHERE message_id = @m AND recipient = @r",
+            cancellationToken, ("at", at.ToUnixTimeMilliseconds()), ("m", messageQueueId), ("r", address)), cancellationToken);
+
     public Task<IReadOnlyList<QueuedMessage>> ListMessagesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<QueuedMessage>>(db => db.QueryAsync($"SELECT {QueueRows.MessageColumns} FROM queue_messages ORDER BY received_at, id", QueueRows.Message, cancellationToken), cancellationToken);
 

@@ -26,6 +26,9 @@ public interface IQueueStore
     /// <summary>Records the outcome of an attempt and releases the lease.</summary>
     Task CompleteAsync(string messageQueueId, string address, RecipientStatus status, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken = default);
 
+    /// <summary>Records that the sender was told this recipient is delayed.</summary>
+    Task MarkDelayNotifiedAsync(string messageQueueId, string address, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>Removes messages whose recipients are all Delivered or Failed; returns their blob ids to release.</summary>
     Task<IReadOnlyList<string>> RemoveFinishedAsync(CancellationToken cancellationToken = default);
 

@@ -28,7 +28,11 @@ public sealed record QueuedRecipient(
     DateTimeOffset NextAttemptAt,
     string? LastError,
     string? Notify,
-    string? OriginalRecipient);
+    string? OriginalRecipient)
+{
+    /// <summary>When the sender was told this recipient is delayed, if ever (one delay DSN per recipient).</summary>
+    public DateTimeOffset? DelayNotifiedAt { get; init; }
+}
 
 /// <summary>Exchange's message status names (Get-Message): Ready, Retry, Suspended; plus the final states.</summary>
 public enum RecipientStatus

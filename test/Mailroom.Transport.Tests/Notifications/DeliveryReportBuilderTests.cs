@@ -33,6 +33,25 @@ public sealed class DeliveryReportBuilderTests
         Assert.Equal("auto-replied", report.Headers["Auto-Submitted"]);
     }
 
+    [Fact]
+    public void ADelayNoticeSaysDelayedAndUntilWhenTheServerKeepsTrying()
+    {
+        var until = new DateTimeOffset(2026, 11, 30, 4, 0, 0, TimeSpan.Zero);
+        var report = DeliveryReportBuilder.Build(
+            "postmaster@contoso.com", "sender@example.org", "ex1.contoso.com", null,
+            new DateTimeOffset(2026, 11, 28, 4, 0, 0, TimeSpan.Zero),
+            [new FailedRecipient("bob@fabrikam.com", null, "451 4.4.1 connection refused", "delayed") { WillRetryUntil = until }],
+            new HeaderList { { "Subject", "Plans" } }, new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero), "Delivery delayed: ");
+
+        Assert.Equal("Delivery delayed: Plans", report.Subject);
+        var multipart = Assert.IsType<MultipartReport>(report.Body);
+        Assert.Contains("Delivery is delayed", ((TextPart)multipart[0]).Text);
+        var fields = Assert.IsType<MessageDeliveryStatus>(multipart[1]).StatusGroups[1];
+        Assert.Equal("delayed", fields["Action"]);
+        Assert.Equal("4.4.1", fields["Status"]);
+        Assert.Equal(MimeKit.Utils.DateUtils.FormatDate(until), fields["Will-Retry-Until"]);
+    }
+
     [Theory]
     [InlineData("550 5.1.1 User unknown", "5.1.1", true)]
     [InlineData("451 4.4.0 no route", "4.4.0", false)]

@@ -116,11 +116,35 @@ public sealed class QueueProcessorTests : IAsyncLifetime
         Assert.Empty(await queue.ListMessagesAsync());
     }
 
-    private Task EnqueueAsync(string id, params string[] recipients)
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("DELAY,FAILURE", true)]
+    [InlineData("FAILURE", false)]
+    [InlineData("NEVER", false)]
+    public async Task ARecipientStillWaitingAfterTheDelayTimeoutGetsOneDelayNotice(string? notify, bool expected)
+    {
+        delivery.Script("alice@contoso.com", Enumerable.Repeat<DeliveryOutcome>(new DeliveryOutcome.Transient("451 4.4.1 remote busy"), 60).ToArray());
+        await EnqueueWithNotifyAsync("Q9", notify, "alice@contoso.com");
+
+        // Retry every 10 minutes for 6 hours: the 4-hour mark passes once.
+        for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromHours(6); elapsed += options.RetryIntervals[^1])
+        {
+            await processor.ProcessDueAsync(default);
+            time.Advance(options.RetryIntervals[^1]);
+        }
+
+        Assert.Equal(expected ? ["Q9:alice@contoso.com:451 4.4.1 remote busy"] : [], notifier.Delays);
+        Assert.Equal(expected, (await queue.ListRecipientsAsync("Q9"))[0].DelayNotifiedAt is not null);
+        Assert.Empty(notifier.Failures);
+    }
+
+    private Task EnqueueAsync(string id, params string[] recipients) => EnqueueWithNotifyAsync(id, null, recipients);
+
+    private Task EnqueueWithNotifyAsync(string id, string? notify, params string[] recipients)
     {
         var now = time.GetUtcNow();
         var message = new QueuedMessage(id, "blob-" + id, 100, 30, "sender@example.org", "<m@example.org>", null, null, now, now + options.MessageExpirationTimeout, "Default Frontend EX1", "192.0.2.1", null, "EX1");
-        return queue.EnqueueAsync(message, recipients.Select(r => new QueuedRecipient(id, r, Guid.NewGuid(), NextHop.Mailbox("DB1"), RecipientStatus.Ready, 0, now, null, null, null)).ToList());
+        return queue.EnqueueAsync(message, recipients.Select(r => new QueuedRecipient(id, r, Guid.NewGuid(), NextHop.Mailbox("DB1"), RecipientStatus.Ready, 0, now, null, notify, null)).ToList());
     }
 
     private sealed class ScriptedDelivery : IRecipientDelivery
@@ -146,6 +170,18 @@ public sealed class QueueProcessorTests : IAsyncLifetime
     private sealed class RecordingNotifier : IFailureNotifier
     {
         public List<string> Failures { get; } = [];
+
+        public List<string> Delays { get; } = [];
+
+        public Task RecipientDelayedAsync(QueuedMessage message, QueuedRecipient recipient, string reply, CancellationToken cancellationToken)
+        {
+            lock (Delays)
+            {
+                Delays.Add($"{message.Id}:{recipient.Address}:{reply}");
+            }
+
+            return Task.CompletedTask;
+        }
 
         public Task RecipientFailedAsync(QueuedMessage message, QueuedRecipient recipient, string reply, CancellationToken cancellationToken)
         {
