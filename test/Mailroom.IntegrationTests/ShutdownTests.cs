@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Mailroom.IntegrationTests;
 
-/// <summary>A node stops promptly even with idle SMTP clients connected, instead of waiting for their timeouts.</summary>
+/// <summary>A node stops promptly even with idle SMTP clients connected, telling them so (421) instead of waiting for their timeouts.</summary>
 public sealed class ShutdownTests
 {
     [Fact]
@@ -14,7 +14,9 @@ public sealed class ShutdownTests
         await idle.SendAsync("EHLO idle.example", "250");
 
         var clock = Stopwatch.StartNew();
-        await node.DisposeAsync();
+        var stopping = node.DisposeAsync().AsTask();
+        await idle.ExpectAsync("421 4.3.2");
+        await stopping;
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {clock.Elapsed}");
         await idle.DisposeAsync();
     }

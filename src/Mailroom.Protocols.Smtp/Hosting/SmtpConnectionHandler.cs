@@ -13,7 +13,7 @@ namespace Mailroom.Protocols.Smtp;
 /// </summary>
 /// <remarks>
 /// Sessions also end when the host stops (ApplicationStopping), so a node shutting down doesn't wait out its idle
-/// clients' timeouts; clients see the connection close and retry later, as RFC 5321 §4.5.4.1 expects them to.
+/// clients' timeouts; clients get <c>421 4.3.2</c> and retry later, as RFC 5321 §3.8 and §4.5.4.1 expect.
 /// </remarks>
 public sealed class SmtpConnectionHandler(SmtpSessionRunner runner, IHostApplicationLifetime? lifetime = null) : ConnectionHandler
 {
@@ -30,8 +30,9 @@ public sealed class SmtpConnectionHandler(SmtpSessionRunner runner, IHostApplica
         var transport = new PipeConnectionTransport(connection.Transport, tls);
         await using (transport.ConfigureAwait(false))
         {
-            using var ended = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, lifetime?.ApplicationStopping ?? CancellationToken.None);
-            await runner.RunAsync(transport, info, ended.Token).ConfigureAwait(false);
+            var stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
+            using var ended = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, stopping);
+            await runner.RunAsync(transport, info, ended.Token, stopping).ConfigureAwait(false);
         }
     }
 }

@@ -41,6 +41,11 @@ public sealed partial class SmtpSession
             SmtpLog.TimedOut(logger, Id, Timeouts.Expired);
             TryReply(Timeouts.Expired == TimeoutKind.Lifetime ? SmtpReplies.SessionTimeout(Policy.Fqdn) : SmtpReplies.Timeout(Policy.Fqdn));
         }
+        catch (OperationCanceledException) when (ShuttingDown.IsCancellationRequested)
+        {
+            SmtpLog.ConnectionLost(logger, Id);
+            TryReply(SmtpReplies.ServiceNotAvailable(Policy.Fqdn)); // RFC 5321 §3.8: tell the client before closing
+        }
         catch (OperationCanceledException)
         {
             SmtpLog.ConnectionLost(logger, Id);

@@ -11,6 +11,9 @@ public sealed partial class SmtpSession
 {
     private readonly SmtpSessionServices _services;
 
+    /// <summary>Signalled when the server stops, so the session closes with 421 rather than silently.</summary>
+    internal CancellationToken ShuttingDown { get; init; }
+
     internal SmtpSession(SmtpSessionServices services, IConnectionTransport transport, SmtpConnectionInfo connection,
         SmtpPolicy policy, TimeoutControl timeouts)
     {

@@ -25,8 +25,9 @@ public sealed class SmtpSessionRunner
     }
 
     /// <summary>Runs one session to its end. Never throws for anything the client does.</summary>
-    /// <param name="aborted">Signalled when the connection is closed under the session (Kestrel's ConnectionClosed).</param>
-    public async Task RunAsync(IConnectionTransport transport, SmtpConnectionInfo connection, CancellationToken aborted)
+    /// <param name="aborted">Signalled when the connection is closed under the session (Kestrel's ConnectionClosed) or the server stops.</param>
+    /// <param name="shuttingDown">Signalled when the server stops: the session says <c>421 4.3.2</c> before it closes (RFC 5321 §3.8).</param>
+    public async Task RunAsync(IConnectionTransport transport, SmtpConnectionInfo connection, CancellationToken aborted, CancellationToken shuttingDown = default)
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(connection);
@@ -36,7 +37,7 @@ public sealed class SmtpSessionRunner
         _services.Telemetry.ActiveSessions.Add(1);
         try
         {
-            await RunCoreAsync(transport, connection, aborted).ConfigureAwait(false);
+            await RunCoreAsync(transport, connection, aborted, shuttingDown).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException)
         {
@@ -48,7 +49,7 @@ public sealed class SmtpSessionRunner
         }
     }
 
-    private async Task RunCoreAsync(IConnectionTransport transport, SmtpConnectionInfo connection, CancellationToken aborted)
+    private async Task RunCoreAsync(IConnectionTransport transport, SmtpConnectionInfo connection, CancellationToken aborted, CancellationToken shuttingDown)
     {
         var logger = _services.Logger;
         SmtpConnectResult result;
@@ -82,7 +83,7 @@ public sealed class SmtpSessionRunner
         }
 
         using var timeouts = new TimeoutControl(_services.Time, aborted, policy.ConnectionTimeout);
-        var session = new SmtpSession(_services, transport, connection, policy, timeouts);
+        var session = new SmtpSession(_services, transport, connection, policy, timeouts) { ShuttingDown = shuttingDown };
         SmtpLog.SessionStarted(logger, connection.ConnectionId, connection.RemoteEndPoint, policy.ConnectorName);
         try
         {
