@@ -56,6 +56,9 @@ public sealed class MessageCommandTranscriptTests
     [InlineData("THREAD FOO UTF-8 ALL", "BAD")]
     [InlineData("COPY 1 Nowhere", "NO [TRYCREATE]")]
     [InlineData("MOVE 1:9 Archive", "BAD")]
+    [InlineData("FETCH 1:4294967296 FLAGS", "BAD")]
+    [InlineData("UID FETCH 0:* FLAGS", "BAD")]
+    [InlineData("FETCH 1,,2 FLAGS", "BAD")]
     public async Task RefusesBadCommandsAndCarriesOn(string command, string expected)
     {
         await using var session = await StartWithMessagesAsync(2);
