@@ -17,9 +17,14 @@ public interface IConnectionTransport
     TlsInfo? Tls { get; }
 
     /// <summary>
-    /// Discards any plaintext input already buffered (RFC 3207 §4.2: nothing sent before the handshake may be acted
-    /// on), then runs the server handshake; <see cref="Input"/> and <see cref="Output"/> are replaced by the
-    /// decrypted pipes. Returns the number of plaintext bytes discarded.
+    /// Drops plaintext the client sent behind its STARTTLS/STLS command (RFC 3207 §4.2: nothing sent before the
+    /// handshake may be acted on); returns how many bytes. Call it before sending the go-ahead: once the client has
+    /// that, what it sends next is its TLS ClientHello, which must not be thrown away.
     /// </summary>
-    ValueTask<long> StartTlsAsync(SslServerAuthenticationOptions options, CancellationToken cancellationToken);
+    long DiscardBufferedInput();
+
+    /// <summary>
+    /// Runs the server handshake; <see cref="Input"/> and <see cref="Output"/> are then the decrypted pipes.
+    /// </summary>
+    ValueTask StartTlsAsync(SslServerAuthenticationOptions options, CancellationToken cancellationToken);
 }

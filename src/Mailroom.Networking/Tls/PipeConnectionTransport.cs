@@ -16,22 +16,26 @@ public sealed class PipeConnectionTransport(IDuplexPipe pipe, TlsInfo? implicitT
 
     public TlsInfo? Tls => _upgraded?.Info ?? implicitTls;
 
-    public async ValueTask<long> StartTlsAsync(SslServerAuthenticationOptions options, CancellationToken cancellationToken)
+    public long DiscardBufferedInput()
+    {
+        if (Tls is not null || !pipe.Input.TryRead(out var buffered))
+        {
+            return 0;
+        }
+
+        var discarded = buffered.Buffer.Length;
+        pipe.Input.AdvanceTo(buffered.Buffer.End);
+        return discarded;
+    }
+
+    public async ValueTask StartTlsAsync(SslServerAuthenticationOptions options, CancellationToken cancellationToken)
     {
         if (Tls is not null)
         {
             throw new InvalidOperationException("The connection is already encrypted.");
         }
 
-        long discarded = 0;
-        if (pipe.Input.TryRead(out var buffered))
-        {
-            discarded = buffered.Buffer.Length;
-            pipe.Input.AdvanceTo(buffered.Buffer.End);
-        }
-
         _upgraded = await TlsUpgrade.AuthenticateAsServerAsync(pipe, options, cancellationToken).ConfigureAwait(false);
-        return discarded;
     }
 
     public async ValueTask DisposeAsync()

@@ -11,26 +11,8 @@ public sealed partial class ImapSession
     internal async ValueTask FlushAsync() => await Transport.Output.FlushAsync(Aborted).ConfigureAwait(false);
 
     /// <summary>Next line: from what is buffered, else flushes pending responses and waits at most <paramref name="timeout"/>.</summary>
-    internal async ValueTask<LineReadResult> ReadLineAsync(int maxLength, TimeSpan timeout)
-    {
-        var output = Transport.Output;
-        if (output.CanGetUnflushedBytes && output.UnflushedBytes > ImapResponseWriter.FlushThreshold)
-        {
-            await FlushAsync().ConfigureAwait(false);
-        }
-
-        if (Lines.TryReadLine(maxLength, out var buffered))
-        {
-            return buffered;
-        }
-
-        // Arm before flushing: once the client sees our response, the clock is already running.
-        Timeouts.Arm(timeout, TimeoutKind.Idle);
-        await output.FlushAsync(Timeouts.Token).ConfigureAwait(false);
-        var line = await Lines.ReadLineAsync(maxLength, Timeouts.Token).ConfigureAwait(false);
-        Timeouts.Disarm();
-        return line;
-    }
+    internal ValueTask<LineReadResult> ReadLineAsync(int maxLength, TimeSpan timeout) =>
+        SessionIo.ReadLineAsync(Transport.Output, Lines, Timeouts, timeout, maxLength, Aborted);
 
     /// <summary>Raw input (literal octets), waiting at most <see cref="ImapServerOptions.LiteralTimeout"/>. The caller advances.</summary>
     internal async ValueTask<ReadResult> ReadRawAsync(CancellationToken cancellationToken)

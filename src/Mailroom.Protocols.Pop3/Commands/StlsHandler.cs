@@ -29,13 +29,13 @@ internal sealed class StlsHandler : Pop3CommandHandler
             EnabledSslProtocols = session.Options.EnabledSslProtocols,
         };
 
+        var discarded = session.Transport.DiscardBufferedInput();
         session.Reply(Pop3Responses.BeginTls);
         await session.FlushAsync().ConfigureAwait(false);
-        long discarded;
         session.Timeouts.Arm(session.Options.IdleTimeout, TimeoutKind.Idle);
         try
         {
-            discarded = await session.Transport.StartTlsAsync(options, session.Timeouts.Token).ConfigureAwait(false);
+            await session.Transport.StartTlsAsync(options, session.Timeouts.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is AuthenticationException or IOException)
         {

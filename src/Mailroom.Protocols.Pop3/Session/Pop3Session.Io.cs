@@ -5,9 +5,6 @@ namespace Mailroom.Protocols.Pop3;
 
 public sealed partial class Pop3Session
 {
-    // Responses are batched (RFC 2449 §6.6 PIPELINING) and flushed before waiting for input, or when this much is pending.
-    private const int FlushThreshold = 64 * 1024;
-
     /// <summary>Cancelled on disconnect, on a timeout and by <see cref="End"/>.</summary>
     internal CancellationToken Aborted => Timeouts.Token;
 
@@ -34,24 +31,6 @@ public sealed partial class Pop3Session
     internal async ValueTask FlushAsync() => await Transport.Output.FlushAsync(Aborted).ConfigureAwait(false);
 
     /// <summary>Next command or SASL line: from what is buffered, else flushes and waits at most the idle timeout.</summary>
-    internal async ValueTask<LineReadResult> ReadLineAsync(int maxLength)
-    {
-        var output = Transport.Output;
-        if (output.CanGetUnflushedBytes && output.UnflushedBytes > FlushThreshold)
-        {
-            await FlushAsync().ConfigureAwait(false);
-        }
-
-        if (Lines.TryReadLine(maxLength, out var buffered))
-        {
-            return buffered;
-        }
-
-        // Arm before flushing: once the client sees our response, the clock is already running.
-        Timeouts.Arm(Options.IdleTimeout, TimeoutKind.Idle);
-        await output.FlushAsync(Timeouts.Token).ConfigureAwait(false);
-        var line = await Lines.ReadLineAsync(maxLength, Timeouts.Token).ConfigureAwait(false);
-        Timeouts.Disarm();
-        return line;
-    }
+    internal ValueTask<LineReadResult> ReadLineAsync(int maxLength) =>
+        SessionIo.ReadLineAsync(Transport.Output, Lines, Timeouts, Options.IdleTimeout, maxLength, Aborted);
 }

@@ -141,13 +141,7 @@ public sealed partial class Pop3Session
 
     private async ValueTask FinalFlushAsync()
     {
-        try
-        {
-            // A client that stopped reading must not keep the session alive: bounded by a fresh timer.
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10), _services.Time);
-            await Transport.Output.FlushAsync(grace.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
+        if (!await SessionIo.FinalFlushAsync(Transport.Output, _services.Time).ConfigureAwait(false))
         {
             Pop3Log.ConnectionLost(_services.Logger, Id);
         }

@@ -30,13 +30,13 @@ internal sealed class StartTlsHandler : SmtpCommandHandler<SimpleCommand>
             EnabledSslProtocols = session.Options.EnabledSslProtocols,
         };
 
+        var discarded = session.Transport.DiscardBufferedInput();
         session.Reply(SmtpReplies.ReadyToStartTls);
         await session.FlushAsync().ConfigureAwait(false);
-        long discarded;
         session.Timeouts.Arm(session.Options.IdleTimeout, TimeoutKind.Idle);
         try
         {
-            discarded = await session.Transport.StartTlsAsync(options, session.Timeouts.Token).ConfigureAwait(false);
+            await session.Transport.StartTlsAsync(options, session.Timeouts.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is AuthenticationException or IOException)
         {

@@ -5,9 +5,6 @@ namespace Mailroom.Protocols.Smtp;
 
 public sealed partial class SmtpSession
 {
-    // Replies are batched (RFC 2920 §3.2) and flushed before waiting for input, or when this much is pending.
-    private const int FlushThreshold = 64 * 1024;
-
     /// <summary>The line reader's limit: the longest line any verb may send. Each verb's own limit is checked by
     /// the parser (<see cref="SmtpLimits.LineLimit"/>).</summary>
     internal int ReadLimit => Math.Max(SmtpLimits.LineLimit(SmtpVerb.Mail, Options.MaxCommandLineLength), SmtpLimits.AuthLine);
@@ -25,26 +22,8 @@ public sealed partial class SmtpSession
 
     /// <summary>Next command or SASL line: from what is buffered, else flushes pending replies and waits at most
     /// <see cref="SmtpServerOptions.IdleTimeout"/>.</summary>
-    internal async ValueTask<LineReadResult> ReadLineAsync(int maxLength)
-    {
-        var output = Transport.Output;
-        if (output.CanGetUnflushedBytes && output.UnflushedBytes > FlushThreshold)
-        {
-            await FlushAsync().ConfigureAwait(false);
-        }
-
-        if (Lines.TryReadLine(maxLength, out var buffered))
-        {
-            return buffered;
-        }
-
-        // Arm before flushing: once the client sees our reply, the clock is already running.
-        Timeouts.Arm(Options.IdleTimeout, TimeoutKind.Idle);
-        await output.FlushAsync(Timeouts.Token).ConfigureAwait(false);
-        var line = await Lines.ReadLineAsync(maxLength, Timeouts.Token).ConfigureAwait(false);
-        Timeouts.Disarm();
-        return line;
-    }
+    internal ValueTask<LineReadResult> ReadLineAsync(int maxLength) =>
+        SessionIo.ReadLineAsync(Transport.Output, Lines, Timeouts, Options.IdleTimeout, maxLength, Aborted);
 
     /// <summary>Raw input for message content, waiting at most <see cref="SmtpServerOptions.DataTimeout"/>.
     /// The caller must advance <see cref="IConnectionTransport.Input"/>.</summary>

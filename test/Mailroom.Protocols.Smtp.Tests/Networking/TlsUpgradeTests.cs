@@ -18,6 +18,7 @@ public sealed class TlsUpgradeTests
 
         // Plaintext that arrived before the handshake must never be read as decrypted input (RFC 3207 §4.2).
         await toServer.Writer.WriteAsync("RSET\r\nMAIL FROM:<injected@example>\r\n"u8.ToArray());
+        Assert.Equal(36, transport.DiscardBufferedInput());
         var server = transport.StartTlsAsync(new SslServerAuthenticationOptions { ServerCertificate = TestCertificates.Localhost }, default);
 
         await using var client = new SslStream(new DuplexPipeStream(toClient.Reader, toServer.Writer));
@@ -26,7 +27,7 @@ public sealed class TlsUpgradeTests
             TargetHost = "localhost",
             RemoteCertificateValidationCallback = (_, _, _, _) => true,
         });
-        Assert.Equal(36, await server);
+        await server;
         Assert.NotNull(transport.Tls);
 
         await client.WriteAsync("EHLO secure\r\n"u8.ToArray());
@@ -39,6 +40,31 @@ public sealed class TlsUpgradeTests
         var count = await client.ReadAsync(buffer);
         Assert.Equal("250 ok\r\n", Encoding.ASCII.GetString(buffer, 0, count));
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await transport.StartTlsAsync(new SslServerAuthenticationOptions(), default));
+    }
+
+    [Fact]
+    public async Task A_client_hello_that_arrives_before_the_server_starts_its_handshake_is_kept()
+    {
+        // The race behind a flaky STLS: the client got the go-ahead and sent its ClientHello before the server began
+        // the handshake. Only input buffered before the go-ahead may be discarded.
+        var toServer = new Pipe();
+        var toClient = new Pipe();
+        await using var transport = new PipeConnectionTransport(new Duplex(toServer.Reader, toClient.Writer));
+        await toServer.Writer.WriteAsync("NOOP\r\n"u8.ToArray());
+        Assert.Equal(6, transport.DiscardBufferedInput());
+
+        await using var client = new SslStream(new DuplexPipeStream(toClient.Reader, toServer.Writer));
+        var clientHandshake = client.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = "localhost",
+            RemoteCertificateValidationCallback = (_, _, _, _) => true,
+        });
+        var hello = await toServer.Reader.ReadAsync(); // the ClientHello is waiting in the server's input
+        toServer.Reader.AdvanceTo(hello.Buffer.Start); // leave it unread for the handshake
+
+        await transport.StartTlsAsync(new SslServerAuthenticationOptions { ServerCertificate = TestCertificates.Localhost }, default).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        await clientHandshake.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotNull(transport.Tls);
     }
 
     [Fact]

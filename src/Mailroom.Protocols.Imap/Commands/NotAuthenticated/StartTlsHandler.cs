@@ -40,13 +40,13 @@ internal sealed class StartTlsHandler : IImapCommandHandler
             EnabledSslProtocols = session.Options.EnabledSslProtocols,
         };
 
+        var discarded = session.Transport.DiscardBufferedInput();
         session.Writer.Status(command.Tag, ImapStatus.Ok, null, "Begin TLS negotiation now");
         await session.FlushAsync().ConfigureAwait(false);
         session.Timeouts.Arm(session.Options.LoginTimeout, TimeoutKind.Idle);
-        long discarded;
         try
         {
-            discarded = await session.Transport.StartTlsAsync(options, session.Timeouts.Token).ConfigureAwait(false);
+            await session.Transport.StartTlsAsync(options, session.Timeouts.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is AuthenticationException or IOException)
         {
