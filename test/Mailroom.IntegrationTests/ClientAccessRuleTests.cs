@@ -64,6 +64,21 @@ public sealed class ClientAccessRuleTests(NodeFixture fixture) : IClassFixture<N
     }
 
     [Fact]
+    public async Task AnAddressRuleRefusesPop3AndSubmissionAtConnectButNeverTheMxPath()
+    {
+        using (var shell = PowerShellSession.Connect(node))
+        {
+            shell.Run("New-ClientAccessRule -Name 'Nothing from .2' -Action Deny -AnyOfClientIPAddressesOrRanges 127.0.0.2 -Confirm:$false").ThrowIfErrors();
+        }
+
+        Assert.Equal("-ERR [AUTH] Access denied by policy", await FirstLineFromAsync(Second, node.Pop3Port));
+        Assert.Equal("554 5.7.1 Access denied", await FirstLineFromAsync(Second, node.SubmissionPort));
+        Assert.StartsWith("220 ", await FirstLineFromAsync(Second, node.SmtpPort));
+        Assert.StartsWith("+OK", await FirstLineFromAsync(IPAddress.Loopback, node.Pop3Port));
+        Assert.StartsWith("220 ", await FirstLineFromAsync(IPAddress.Loopback, node.SubmissionPort));
+    }
+
+    [Fact]
     public async Task AUsernamePatternRuleDeniesPop3ForOneUserOnly()
     {
         var (blocked, other) = (NewMailbox("popx"), NewMailbox("popy"));
