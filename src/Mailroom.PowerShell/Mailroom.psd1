@@ -19,7 +19,9 @@
         'Get-SendConnector', 'New-SendConnector', 'Set-SendConnector', 'Remove-SendConnector',
         'Get-Queue', 'Retry-Queue', 'Get-Message', 'Suspend-Message', 'Resume-Message', 'Remove-Message',
         'Get-MessageTrackingLog',
-        'Get-ADPermission', 'Add-ADPermission', 'Remove-ADPermission'
+        'Get-ADPermission', 'Add-ADPermission', 'Remove-ADPermission',
+        'Get-ClientAccessRule', 'New-ClientAccessRule', 'Set-ClientAccessRule', 'Remove-ClientAccessRule', 'Test-ClientAccessRule',
+        'Get-CASMailbox', 'Set-CASMailbox', 'Get-AuthenticationLockout', 'Clear-AuthenticationLockout'
     )
     AliasesToExport      = @('Get-ClientAccessServer', 'Set-ClientAccessServer')
     FunctionsToExport    = @()

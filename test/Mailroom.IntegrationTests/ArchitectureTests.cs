@@ -19,7 +19,7 @@ public sealed class ArchitectureTests
         { "Mailroom.Transport", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.Mailbox"] },
         { "Mailroom.Storage.Sqlite", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.Mailbox", "Mailroom.Transport"] },
         { "Mailroom.Storage.PostgreSql", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.Mailbox", "Mailroom.Transport"] },
-        { "Mailroom.Web", ["Mailroom.Core", "Mailroom.Directory"] },
+        { "Mailroom.Web", ["Mailroom.Core", "Mailroom.Directory", "Mailroom.ClientAccess"] },
         { "Mailroom.Management.Client", ["Mailroom.Core"] },
         { "Mailroom.PowerShell", ["Mailroom.Core", "Mailroom.Management.Client"] },
     };

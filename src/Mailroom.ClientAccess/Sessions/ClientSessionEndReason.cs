@@ -8,6 +8,9 @@ public enum ClientSessionEndReason
 
     /// <summary>The mailbox was removed (Remove-Mailbox).</summary>
     MailboxRemoved,
+
+    /// <summary>A client access rule or a protocol switch (Set-CASMailbox) now denies the session.</summary>
+    AccessDenied,
 }
 
 public static class ClientSessionEndReasons
@@ -17,6 +20,7 @@ public static class ClientSessionEndReasons
     {
         ClientSessionEndReason.AccountDisabled => "The account has been disabled",
         ClientSessionEndReason.MailboxRemoved => "The mailbox has been removed",
+        ClientSessionEndReason.AccessDenied => "Access denied by policy",
         _ => "The session was ended by the server",
     };
 }

@@ -70,6 +70,19 @@ public sealed class ClientSessionRegistry
         return sessions.Count(r => r.TryEnd(reason));
     }
 
+    /// <summary>Ends the given sessions (as returned by <see cref="Sessions"/>); returns how many were asked to end.</summary>
+    public int EndSessions(IEnumerable<ClientSessionInfo> sessions, ClientSessionEndReason reason)
+    {
+        var wanted = sessions.ToHashSet(ReferenceEqualityComparer.Instance);
+        Registration[] matches;
+        lock (_gate)
+        {
+            matches = [.. _byMailbox.Values.SelectMany(s => s).Where(r => wanted.Contains(r.Session))];
+        }
+
+        return matches.Count(r => r.TryEnd(reason));
+    }
+
     private void Remove(Registration registration)
     {
         lock (_gate)

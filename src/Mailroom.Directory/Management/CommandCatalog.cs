@@ -1,4 +1,6 @@
 using Mailroom.Directory.Commands.AcceptedDomains;
+using Mailroom.Directory.Commands.CASMailboxes;
+using Mailroom.Directory.Commands.ClientAccessRules;
 using Mailroom.Directory.Commands.ClientAccessArrays;
 using Mailroom.Directory.Commands.Databases;
 using Mailroom.Directory.Commands.EmailAddressPolicies;
@@ -43,6 +45,8 @@ public sealed class CommandCatalog
         new GetReceiveConnectorCommand(), new NewReceiveConnectorCommand(), new SetReceiveConnectorCommand(), new RemoveReceiveConnectorCommand(),
         new GetSendConnectorCommand(), new NewSendConnectorCommand(), new SetSendConnectorCommand(), new RemoveSendConnectorCommand(),
         new GetADPermissionCommand(), new AddADPermissionCommand(), new RemoveADPermissionCommand(),
+        new GetClientAccessRuleCommand(), new NewClientAccessRuleCommand(), new SetClientAccessRuleCommand(), new RemoveClientAccessRuleCommand(),
+        new GetCASMailboxCommand(), new SetCASMailboxCommand(),
     ];
 
     public ManagementCommand Find(string name) =>

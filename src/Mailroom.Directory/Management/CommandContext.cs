@@ -21,5 +21,8 @@ public sealed class CommandContext(IDirectoryReader reader, OrganizationNames na
 
     public string Caller { get; } = caller;
 
+    /// <summary>The caller with its connection, when the command runs for one (the management API sets it).</summary>
+    public Caller? Principal { get; init; }
+
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 }

@@ -38,10 +38,10 @@ public sealed class ManagementService(IDirectoryStore store, CommandCatalog cata
         {
             if (!command.WritesDirectory)
             {
-                return await store.ReadAsync(r => command.ExecuteAsync(new CommandContext(r, orgNames, time, serverFqdn, caller.Name), parameters, cancellationToken), cancellationToken);
+                return await store.ReadAsync(r => command.ExecuteAsync(new CommandContext(r, orgNames, time, serverFqdn, caller.Name) { Principal = caller }, parameters, cancellationToken), cancellationToken);
             }
 
-            var result = await store.WriteAsync(tx => command.ExecuteAsync(new CommandContext(tx, orgNames, time, serverFqdn, caller.Name), parameters, cancellationToken), cancellationToken);
+            var result = await store.WriteAsync(tx => command.ExecuteAsync(new CommandContext(tx, orgNames, time, serverFqdn, caller.Name) { Principal = caller }, parameters, cancellationToken), cancellationToken);
             DirectoryChanged?.Invoke(commandName);
             return result;
         }

@@ -87,6 +87,22 @@ public sealed class Mailbox : DirectoryObject, IHasLegacyDN
     public string? CustomAttribute14 { get => CustomAttributes[13]; set => CustomAttributes[13] = value; }
     public string? CustomAttribute15 { get => CustomAttributes[14]; set => CustomAttributes[14] = value; }
 
+    /// <summary>Per-mailbox protocol switches (Set-CASMailbox); a protocol that is off refuses the user's login.</summary>
+    public bool ImapEnabled { get; set; } = true;
+
+    public bool PopEnabled { get; set; } = true;
+
+    public bool OWAEnabled { get; set; } = true;
+
+    public bool EwsEnabled { get; set; } = true;
+
+    public bool ActiveSyncEnabled { get; set; } = true;
+
+    public bool MAPIEnabled { get; set; } = true;
+
+    /// <summary>Exchange Online's switch for authenticated SMTP submission: true turns it off; null follows the organization (on).</summary>
+    public bool? SmtpClientAuthenticationDisabled { get; set; }
+
     public string ExchangeLegacyDN { get; set; } = string.Empty;
 
     /// <summary>Users granted the Send As extended right on this mailbox (Add-ADPermission -ExtendedRights "Send As").</summary>

@@ -33,6 +33,43 @@ public sealed class LoginThrottle(TimeProvider time)
 
     public void RecordSuccess(string userName) => byKey.TryRemove(AccountKey(userName), out _);
 
+    /// <summary>The accounts and addresses refused right now, for Get-AuthenticationLockout.</summary>
+    public IReadOnlyList<AuthenticationLockout> Lockouts()
+    {
+        var now = time.GetUtcNow();
+        var result = new List<AuthenticationLockout>();
+        foreach (var (key, failures) in byKey)
+        {
+            var isAccount = key.StartsWith("u:", StringComparison.Ordinal);
+            var limit = isAccount ? MaxFailuresPerAccount : MaxFailuresPerAddress;
+            if (failures.LockedUntil(now - Window, limit) is { } until)
+            {
+                result.Add(new AuthenticationLockout(key[2..], isAccount ? "Account" : "IPAddress", failures.CountSince(now - Window), until + Window));
+            }
+        }
+
+        return [.. result.OrderBy(l => l.Identity, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Forgets the failures of one account name or address (any of both kinds matching), or of all with null; returns how many were cleared.</summary>
+    public int Clear(string? identity)
+    {
+        if (identity is null)
+        {
+            var all = byKey.Count;
+            byKey.Clear();
+            return all;
+        }
+
+        var keys = new List<string> { AccountKey(identity) };
+        if (IPAddress.TryParse(identity.Trim(), out var address))
+        {
+            keys.Add(AddressKey(address));
+        }
+
+        return keys.Count(k => byKey.TryRemove(k, out _));
+    }
+
     private static string AccountKey(string userName) => "u:" + userName.Trim().ToLowerInvariant();
 
     private static string AddressKey(IPAddress address) =>
@@ -59,6 +96,16 @@ public sealed class LoginThrottle(TimeProvider time)
             }
         }
 
+        /// <summary>When the failure that keeps the count at <paramref name="limit"/> happened, or null when under it.</summary>
+        public DateTimeOffset? LockedUntil(DateTimeOffset since, int limit)
+        {
+            lock (times)
+            {
+                Prune(since);
+                return times.Count >= limit ? times.ElementAt(times.Count - limit) : null;
+            }
+        }
+
         public int CountSince(DateTimeOffset since)
         {
             lock (times)
@@ -77,3 +124,6 @@ public sealed class LoginThrottle(TimeProvider time)
         }
     }
 }
+
+/// <summary>An account name or client address whose sign-ins are refused until <see cref="LockedUntil"/>.</summary>
+public sealed record AuthenticationLockout(string Identity, string LockoutType, int FailedAttempts, DateTimeOffset LockedUntil);

@@ -25,6 +25,11 @@ public interface IImapBackend
     /// <summary>Whether the user may still use the mailbox (asked on NOOP/IDLE wake-ups; false ends the session:
     /// a disabled or removed mailbox's open sessions end).</summary>
     ValueTask<bool> IsStillAllowedAsync(Guid mailboxId, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+    /// <summary>Asked before every command of a logged-in session (and on IDLE wake-ups): whether client access rules
+    /// and protocol switches, which may have changed since login, still allow it. False ends the session with
+    /// <c>* BYE [AUTHORIZATIONFAILED]</c>. Must be cheap: answer from a cache.</summary>
+    ValueTask<bool> IsSessionAllowedAsync(ImapConnectionInfo connection, Guid mailboxId, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 }
 
 /// <summary>The connection as the host saw it.</summary>

@@ -74,6 +74,13 @@ public sealed partial class ImapSession
             return false;
         }
 
+        if (MailboxId is { } mailbox && command.Name != "LOGOUT" && !await IsSessionAllowedAsync(mailbox).ConfigureAwait(false))
+        {
+            ImapLog.AccessRevoked(_services.Logger, Id);
+            Writer.Untagged("BYE [AUTHORIZATIONFAILED] Access denied by policy");
+            return false;
+        }
+
         var result = await DispatchAsync(command).ConfigureAwait(false);
         if (!await FinishCommandAsync().ConfigureAwait(false))
         {
@@ -161,6 +168,20 @@ public sealed partial class ImapSession
         {
             ImapLog.CommandFailed(_services.Logger, Id, command.DisplayName, ex);
             return ImapResult.No("Internal error; the command did nothing or only part of it", "SERVERBUG");
+        }
+    }
+
+    /// <summary>The backend's per-command access check; a failing backend doesn't end the session.</summary>
+    internal async ValueTask<bool> IsSessionAllowedAsync(Guid mailbox)
+    {
+        try
+        {
+            return await Backend.IsSessionAllowedAsync(Connection, mailbox, Aborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ImapLog.BackendFailed(_services.Logger, Id, "IsSessionAllowedAsync", ex);
+            return true;
         }
     }
 

@@ -9,6 +9,11 @@ namespace Mailroom.Protocols.Pop3;
 /// </summary>
 public interface IPop3Backend
 {
+    /// <summary>Per-connection checks before the greeting (client access rules); a response refuses the connection
+    /// with it instead of the greeting, and the session closes.</summary>
+    ValueTask<Pop3Response?> ConnectAsync(Pop3ConnectionInfo connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Pop3Response?>(null);
+
     /// <summary>
     /// Checks USER/PASS or SASL credentials. Wrong user and wrong password must fail alike (<see cref="Pop3LoginResult.Failure"/>
     /// gives <c>-ERR [AUTH]</c>); throttling answers with <c>[SYS/TEMP]</c> or <c>[LOGIN-DELAY]</c>, a disabled account

@@ -64,6 +64,19 @@ public sealed class Pop3SessionRunner
             }
         }
 
+        if (refusal is null)
+        {
+            try
+            {
+                refusal = await _services.Backend.ConnectAsync(connection, aborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Pop3Log.BackendFailed(logger, connection.ConnectionId, "ConnectAsync", ex);
+                refusal = Pop3Responses.TemporaryFailure;
+            }
+        }
+
         using var endRequested = new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, endRequested.Token);
         using var timeouts = new TimeoutControl(_services.Time, linked.Token);

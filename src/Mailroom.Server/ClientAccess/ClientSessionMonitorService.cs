@@ -1,11 +1,12 @@
+using Mailroom.ClientAccess.Rules;
 using Mailroom.ClientAccess.Sessions;
 using Mailroom.Directory.Management;
 
 namespace Mailroom.Server.ClientAccess;
 
-/// <summary>Drives <see cref="MailboxAccessMonitor"/>: a check per interval, and one right after each local directory write.</summary>
+/// <summary>Drives <see cref="MailboxAccessMonitor"/> and <see cref="ClientAccessSessionCheck"/>: a check per interval, and one right after each local directory write.</summary>
 public sealed partial class ClientSessionMonitorService(
-    MailboxAccessMonitor monitor, ManagementService management, TimeSpan interval, TimeProvider time, ILogger<ClientSessionMonitorService> logger) : BackgroundService
+    MailboxAccessMonitor monitor, ClientAccessSessionCheck access, ManagementService management, TimeSpan interval, TimeProvider time, ILogger<ClientSessionMonitorService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +19,8 @@ public sealed partial class ClientSessionMonitorService(
                 await monitor.WaitAsync(interval, time, stoppingToken);
                 try
                 {
-                    var ended = await monitor.CheckAsync(stoppingToken);
+                    // Mailboxes first (disabled, removed), then client access rules and protocol switches.
+                    var ended = await monitor.CheckAsync(stoppingToken) + await access.CheckAsync(stoppingToken);
                     if (ended > 0)
                     {
                         SessionsEnded(logger, ended);
@@ -40,7 +42,7 @@ public sealed partial class ClientSessionMonitorService(
         }
     }
 
-    [LoggerMessage(3700, LogLevel.Information, "Ended {Count} client sessions of mailboxes that were disabled or removed")]
+    [LoggerMessage(3700, LogLevel.Information, "Ended {Count} client sessions of mailboxes that were disabled or removed, or that client access rules now deny")]
     private static partial void SessionsEnded(ILogger logger, int count);
 
     [LoggerMessage(3701, LogLevel.Warning, "Checking client sessions against the directory failed; retrying at the next interval")]

@@ -72,7 +72,7 @@ public sealed class MailroomNode : IAsyncDisposable
         builder.Services.AddSingleton(stores.Mailboxes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMailroomTransport(builder.Configuration, stores, identity);
-        builder.Services.AddSingleton(sp => new CommandCatalog(CommandCatalog.DefaultCommands().Concat(TransportServices.Commands(sp, stores, identity.ServerName))));
+        builder.Services.AddSingleton(sp => new CommandCatalog(ClientAccessServices.Commands(sp, CommandCatalog.DefaultCommands()).Concat(TransportServices.Commands(sp, stores, identity.ServerName))));
         builder.Services.AddSingleton(sp => new ManagementService(stores.Directory, sp.GetRequiredService<CommandCatalog>(), TimeProvider.System, identity.Fqdn));
         builder.Services.AddSingleton<DirectoryAuthenticator>();
         builder.Services.AddSingleton<LoginThrottle>();

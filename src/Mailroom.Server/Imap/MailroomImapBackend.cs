@@ -1,3 +1,5 @@
+using Mailroom.ClientAccess.Rules;
+using Mailroom.Directory.ClientAccessRules;
 using Mailroom.Directory.Model;
 using Mailroom.Directory.Security;
 using Mailroom.Directory.Storage;
@@ -12,8 +14,21 @@ namespace Mailroom.Server.Imap;
 /// DOMAIN\alias; the same answer for a wrong user and a wrong password) behind the login throttle shared with SMTP,
 /// and a mailbox's quota is its effective ProhibitSendReceiveQuota (Exchange: the hard limit).
 /// </summary>
-public sealed class MailroomImapBackend(DirectoryAuthenticator authenticator, LoginThrottle throttle, IDirectoryStore directory) : IImapBackend
+public sealed class MailroomImapBackend(DirectoryAuthenticator authenticator, LoginThrottle throttle, IDirectoryStore directory, ClientAccessPolicy access) : IImapBackend
 {
+    /// <summary>RFC 5530 AUTHORIZATIONFAILED: the credentials were right but policy refuses this user here; no rule details.</summary>
+    public static readonly ImapAuthResult AccessDenied = new(null, null, "AUTHORIZATIONFAILED", "Access denied by policy");
+
+    /// <summary>Client access rules that need only the address refuse the connection before the greeting.</summary>
+    public async ValueTask<ImapConnectResult> ConnectAsync(ImapConnectionInfo connection, CancellationToken cancellationToken) =>
+        (await access.CheckConnectionAsync(ClientAccessProtocols.Imap4, connection.RemoteEndPoint, cancellationToken)).IsDenied
+            ? ImapConnectResult.Refuse("[AUTHORIZATIONFAILED] Access denied")
+            : ImapConnectResult.Accept;
+
+    /// <summary>Asked before each command of a logged-in session: a rule or protocol switch changed since login ends it.</summary>
+    public async ValueTask<bool> IsSessionAllowedAsync(ImapConnectionInfo connection, Guid mailboxId, CancellationToken cancellationToken) =>
+        !(await access.CheckUserAsync(ClientAccessProtocols.Imap4, connection.RemoteEndPoint, ClientAccessAuthenticationTypes.Basic, mailboxId, cancellationToken)).IsDenied;
+
     public async ValueTask<ImapAuthResult> AuthenticateAsync(ImapConnectionInfo connection, SaslCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -39,7 +54,8 @@ public sealed class MailroomImapBackend(DirectoryAuthenticator authenticator, Lo
         }
 
         throttle.RecordSuccess(credentials.UserName);
-        return ImapAuthResult.Success(caller.Id, caller.Name);
+        var decision = await access.CheckUserAsync(ClientAccessProtocols.Imap4, connection.RemoteEndPoint, ClientAccessAuthenticationTypes.Basic, caller.Id, cancellationToken);
+        return decision.IsDenied ? AccessDenied : ImapAuthResult.Success(caller.Id, caller.Name);
     }
 
     public async ValueTask<ImapQuota?> GetQuotaAsync(Guid mailboxId, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using Mailroom.ClientAccess.Rules;
 using Mailroom.ClientAccess.Sessions;
+using Mailroom.Directory.ClientAccessRules;
 using Mailroom.Directory.Security;
 using Mailroom.Networking;
 using Mailroom.Protocols.Pop3;
@@ -11,8 +13,11 @@ namespace Mailroom.Server.Pop3;
 /// removed account; failures are throttled per account and per address; a logged-in session is registered so that
 /// disabling or removing its mailbox ends it.
 /// </summary>
-public sealed class MailroomPop3Backend(DirectoryAuthenticator authenticator, LoginThrottle throttle, ClientSessionRegistry sessions, TimeProvider time) : IPop3Backend
+public sealed class MailroomPop3Backend(DirectoryAuthenticator authenticator, LoginThrottle throttle, ClientSessionRegistry sessions, TimeProvider time, ClientAccessPolicy access) : IPop3Backend
 {
+    /// <summary>RFC 3206 [AUTH]: the user may not log in here; no rule details.</summary>
+    public static readonly Pop3Response AccessDenied = Pop3Response.Err(Pop3ResponseCode.Auth, "Access denied by policy");
+
     private const string RegistrationKey = "mailroom.client-session";
 
     /// <summary>RFC 3206 §5: throttling is the server's temporary condition, not a credentials problem.</summary>
@@ -34,8 +39,15 @@ public sealed class MailroomPop3Backend(DirectoryAuthenticator authenticator, Lo
         }
 
         throttle.RecordSuccess(credentials.UserName);
-        return Pop3LoginResult.Success(caller.Id, caller.Name);
+        var decision = await access.CheckUserAsync(ClientAccessProtocols.Pop3, session.RemoteEndPoint, ClientAccessAuthenticationTypes.Basic, caller.Id, cancellationToken);
+        return decision.IsDenied ? Pop3LoginResult.Failure(AccessDenied) : Pop3LoginResult.Success(caller.Id, caller.Name);
     }
+
+    /// <summary>Client access rules that need only the address refuse the connection instead of the greeting.</summary>
+    public async ValueTask<Pop3Response?> ConnectAsync(Pop3ConnectionInfo connection, CancellationToken cancellationToken) =>
+        (await access.CheckConnectionAsync(ClientAccessProtocols.Pop3, connection.RemoteEndPoint, cancellationToken)).IsDenied
+            ? AccessDenied
+            : null;
 
     public ValueTask LoggedInAsync(Pop3Session session, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using System.Net;
 using Mailroom.Addressing;
+using Mailroom.ClientAccess.Rules;
+using Mailroom.Directory.ClientAccessRules;
 using Mailroom.Directory.Connectors;
 using Mailroom.Directory.Management;
 using Mailroom.Directory.Model;
@@ -19,7 +21,7 @@ namespace Mailroom.Server.Smtp;
 /// </summary>
 public sealed partial class MailroomSmtpBackend(
     ReceiveConnectorCache connectors, DirectoryAuthenticator authenticator, LoginThrottle throttle, IDirectoryStore directory, IMailboxStore mailboxes,
-    MessageAcceptance acceptance) : ISmtpBackend
+    MessageAcceptance acceptance, ClientAccessPolicy access) : ISmtpBackend
 {
     private const string RoutesKey = "mailroom.routes";
     private readonly RecipientResolver resolver = new(directory);
@@ -37,6 +39,15 @@ public sealed partial class MailroomSmtpBackend(
 
         var anonymous = ReceiveConnectorRights.Of(connector, authenticated: false);
         var user = ReceiveConnectorRights.Of(connector, authenticated: true);
+
+        // Client access rules govern SMTP as client submission only: a connector that takes anonymous mail (the MX
+        // path from other servers) is never refused by them, a submission connector is refused at once when a rule
+        // denies the address (exchange.md §3; a denied network never reaches AUTH).
+        if (!anonymous.Submit && (await access.CheckConnectionAsync(ClientAccessProtocols.Smtp, connection.RemoteEndPoint, cancellationToken)).IsDenied)
+        {
+            return SmtpConnectResult.Refuse(new SmtpReply(554, "5.7.1", "Access denied"));
+        }
+
         return SmtpConnectResult.Accept(new SmtpPolicy
         {
             ConnectorName = connector.Name,
@@ -75,7 +86,10 @@ public sealed partial class MailroomSmtpBackend(
         }
 
         throttle.RecordSuccess(credentials.UserName);
-        return SmtpAuthResult.Success(caller, caller.Name);
+        var decision = await access.CheckUserAsync(ClientAccessProtocols.Smtp, session.RemoteEndPoint, ClientAccessAuthenticationTypes.Basic, caller.Id, cancellationToken);
+        return decision.IsDenied
+            ? SmtpAuthResult.Failure(new SmtpReply(550, "5.7.1", "Client access denied"))
+            : SmtpAuthResult.Success(caller, caller.Name);
     }
 
     public async ValueTask<SmtpReply?> MailFromAsync(SmtpSession session, SmtpMailFrom mailFrom, CancellationToken cancellationToken)

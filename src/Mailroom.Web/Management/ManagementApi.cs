@@ -1,4 +1,7 @@
+using System.Net;
 using System.Text.Json;
+using Mailroom.ClientAccess.Rules;
+using Mailroom.Directory.ClientAccessRules;
 using Mailroom.Directory.Management;
 using Mailroom.Directory.Model;
 using Mailroom.Directory.Storage;
@@ -26,19 +29,18 @@ public static class ManagementApi
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, BasicAuthentication auth, ManagementService service)
+    private static async Task<IResult> ListAsync(HttpContext http, BasicAuthentication auth, ClientAccessPolicy access, ManagementService service)
     {
-        return await auth.AuthenticateAsync(http.Request, http.RequestAborted) is null
-            ? Unauthorized(http)
-            : Results.Json(new { commands = service.Catalog.Names });
+        var (caller, refusal) = await SignInAsync(http, auth, access);
+        return caller is null ? refusal! : Results.Json(new { commands = service.Catalog.Names });
     }
 
-    private static async Task<IResult> InvokeAsync(string command, HttpContext http, BasicAuthentication auth, ManagementService service)
+    private static async Task<IResult> InvokeAsync(string command, HttpContext http, BasicAuthentication auth, ClientAccessPolicy access, ManagementService service)
     {
-        var caller = await auth.AuthenticateAsync(http.Request, http.RequestAborted);
+        var (caller, refusal) = await SignInAsync(http, auth, access);
         if (caller is null)
         {
-            return Unauthorized(http);
+            return refusal!;
         }
 
         Dictionary<string, JsonElement>? parameters;
@@ -70,6 +72,43 @@ public static class ManagementApi
         }
     }
 
+    /// <summary>
+    /// Client access rules for <c>RemotePowerShell</c> (the management API is Exchange's remote PowerShell): a rule
+    /// that needs only the address refuses before the password is checked, the rest once the caller is known. The
+    /// caller then carries its connection, so rule changes can refuse to lock their own caller out.
+    /// </summary>
+    private static async Task<(Caller? Caller, IResult? Refusal)> SignInAsync(HttpContext http, BasicAuthentication auth, ClientAccessPolicy access)
+    {
+        var connection = http.Connection;
+        var remote = connection.RemoteIpAddress is { } address ? new IPEndPoint(address, connection.RemotePort) : null;
+        if ((await access.CheckConnectionAsync(ClientAccessProtocols.RemotePowerShell, remote, http.RequestAborted)).IsDenied)
+        {
+            return (null, Forbidden());
+        }
+
+        var caller = await auth.AuthenticateAsync(http.Request, http.RequestAborted);
+        if (caller is null)
+        {
+            return (null, Unauthorized(http));
+        }
+
+        var decision = await access.CheckUserAsync(ClientAccessProtocols.RemotePowerShell, remote, ClientAccessAuthenticationTypes.Basic, caller.Id, http.RequestAborted);
+        if (decision.IsDenied)
+        {
+            return (null, Forbidden());
+        }
+
+        return (remote is null ? caller : caller with
+        {
+            Connection = new CallerConnection(remote.Address, remote.Port, ClientAccessProtocols.RemotePowerShell, ClientAccessAuthenticationTypes.Basic),
+        }, null);
+    }
+
+    /// <summary>HTTP 403 as problem details, without the rule (exchange.md §3.7: the client learns only that access is denied).</summary>
+    private static IResult Forbidden() => Problem(
+        new ManagementException("ClientAccessDenied", "PermissionDenied", "Access denied: a client access rule doesn't allow this connection to the management API."),
+        command: null);
+
     private static object Envelope(object obj) => new
     {
         type = obj is DirectoryObject d ? d.ObjectClass : obj.GetType().Name,
@@ -83,7 +122,7 @@ public static class ManagementApi
             detail: "Sign in with the user name and password of a member of the Organization Management role group.");
     }
 
-    private static IResult Problem(ManagementException ex, string command) => Results.Problem(
+    private static IResult Problem(ManagementException ex, string? command) => Results.Problem(
         statusCode: ex.Category switch
         {
             "ObjectNotFound" => StatusCodes.Status404NotFound,

@@ -67,7 +67,8 @@ internal sealed class IdleHandler : IImapCommandHandler
     private static async ValueTask<bool> ReportAsync(ImapSession session)
     {
         session.DrainChangeHints();
-        if (session.MailboxGone || !await session.Backend.IsStillAllowedAsync(session.Mailbox, session.Aborted).ConfigureAwait(false))
+        if (session.MailboxGone || !await session.Backend.IsStillAllowedAsync(session.Mailbox, session.Aborted).ConfigureAwait(false)
+            || !await session.IsSessionAllowedAsync(session.Mailbox).ConfigureAwait(false))
         {
             ImapLog.AccessRevoked(session.Logger, session.Id);
             session.Writer.Untagged("BYE The mailbox is no longer available");
