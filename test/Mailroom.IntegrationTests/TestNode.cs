@@ -63,28 +63,38 @@ public sealed class TestNode : IAsyncDisposable
         string serverName = "EX1", string domain = "contoso.com", string? adminPassword = AdminPassword, IDictionary<string, string?>? extra = null)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "mailroom-test-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?>
+        for (var attempt = 1; ; attempt++)
         {
-            ["Mailroom:DataPath"] = dataPath,
-            ["Mailroom:Organization:Domain"] = domain,
-            ["Mailroom:Server:Name"] = serverName,
-            ["Mailroom:Listeners:Https"] = "127.0.0.1:" + FreePort(),
-            ["Mailroom:Listeners:Smtp"] = "127.0.0.1:" + FreePort(),
-            ["Mailroom:Listeners:Submission"] = "127.0.0.1:" + FreePort(),
-            ["Mailroom:Listeners:SubmissionTls"] = "127.0.0.1:" + FreePort(),
-            ["Mailroom:Listeners:Imap"] = "127.0.0.1:" + FreePort(),
-            ["Mailroom:Listeners:Imaps"] = "127.0.0.1:" + FreePort(),
-            ["Mailroom:Listeners:Pop3"] = "127.0.0.1:" + FreePort(),
-            ["Mailroom:Listeners:Pop3s"] = "127.0.0.1:" + FreePort(),
-            ["Mailroom:Bootstrap:AdminPassword"] = adminPassword,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
+            var settings = new Dictionary<string, string?>
+            {
+                ["Mailroom:DataPath"] = dataPath,
+                ["Mailroom:Organization:Domain"] = domain,
+                ["Mailroom:Server:Name"] = serverName,
+                ["Mailroom:Listeners:Https"] = "127.0.0.1:" + FreePort(),
+                ["Mailroom:Listeners:Smtp"] = "127.0.0.1:" + FreePort(),
+                ["Mailroom:Listeners:Submission"] = "127.0.0.1:" + FreePort(),
+                ["Mailroom:Listeners:SubmissionTls"] = "127.0.0.1:" + FreePort(),
+                ["Mailroom:Listeners:Imap"] = "127.0.0.1:" + FreePort(),
+                ["Mailroom:Listeners:Imaps"] = "127.0.0.1:" + FreePort(),
+                ["Mailroom:Listeners:Pop3"] = "127.0.0.1:" + FreePort(),
+                ["Mailroom:Listeners:Pop3s"] = "127.0.0.1:" + FreePort(),
+                ["Mailroom:Bootstrap:AdminPassword"] = adminPassword,
+                ["Logging:LogLevel:Default"] = "Warning",
+            };
+            foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
 
-        return new TestNode(await MailroomNode.StartAsync(["--environment", "Development"], settings), dataPath);
+            try
+            {
+                return new TestNode(await MailroomNode.StartAsync(["--environment", "Development"], settings), dataPath);
+            }
+            catch (IOException ex) when (attempt < 3 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                // A free port found by FreePort was taken by another process before the node bound it: new ports.
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
