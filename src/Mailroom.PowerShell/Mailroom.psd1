@@ -19,7 +19,13 @@
         'Get-SendConnector', 'New-SendConnector', 'Set-SendConnector', 'Remove-SendConnector',
         'Get-Queue', 'Retry-Queue', 'Get-Message', 'Suspend-Message', 'Resume-Message', 'Remove-Message',
         'Get-MessageTrackingLog',
-        'Get-ADPermission', 'Add-ADPermission', 'Remove-ADPermission'
+        'Get-ADPermission', 'Add-ADPermission', 'Remove-ADPermission',
+        'Get-AutodiscoverVirtualDirectory', 'Set-AutodiscoverVirtualDirectory', 'Get-OwaVirtualDirectory', 'Set-OwaVirtualDirectory',
+        'Get-EcpVirtualDirectory', 'Set-EcpVirtualDirectory', 'Get-ImapSettings', 'Set-ImapSettings', 'Get-PopSettings', 'Set-PopSettings',
+        'Get-AutodiscoverEndpoint', 'Test-AutodiscoverEndpoint',
+        'Get-ServiceConnectionPoint', 'New-ServiceConnectionPoint', 'Remove-ServiceConnectionPoint',
+        'Get-ExchangeCertificate', 'New-ExchangeCertificate', 'Import-ExchangeCertificate', 'Enable-ExchangeCertificate',
+        'Export-ExchangeCertificate', 'Remove-ExchangeCertificate'
     )
     AliasesToExport      = @('Get-ClientAccessServer', 'Set-ClientAccessServer')
     FunctionsToExport    = @()

@@ -1,4 +1,5 @@
 using Mailroom.Directory.Commands.AcceptedDomains;
+using Mailroom.Directory.Commands.ClientAccess;
 using Mailroom.Directory.Commands.ClientAccessArrays;
 using Mailroom.Directory.Commands.Databases;
 using Mailroom.Directory.Commands.EmailAddressPolicies;
@@ -43,6 +44,9 @@ public sealed class CommandCatalog
         new GetReceiveConnectorCommand(), new NewReceiveConnectorCommand(), new SetReceiveConnectorCommand(), new RemoveReceiveConnectorCommand(),
         new GetSendConnectorCommand(), new NewSendConnectorCommand(), new SetSendConnectorCommand(), new RemoveSendConnectorCommand(),
         new GetADPermissionCommand(), new AddADPermissionCommand(), new RemoveADPermissionCommand(),
+        .. GetVirtualDirectoryCommand.All(), .. PopImapSettingsLookup.All(),
+        new GetAutodiscoverEndpointCommand(),
+        new GetServiceConnectionPointCommand(), new NewServiceConnectionPointCommand(), new RemoveServiceConnectionPointCommand(),
     ];
 
     public ManagementCommand Find(string name) =>

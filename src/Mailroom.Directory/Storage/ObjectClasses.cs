@@ -18,6 +18,11 @@ public static class ObjectClasses
         [RoleGroup.Class] = typeof(RoleGroup),
         [ReceiveConnector.Class] = typeof(ReceiveConnector),
         [SendConnector.Class] = typeof(SendConnector),
+        [VirtualDirectory.Class] = typeof(VirtualDirectory),
+        [ImapSettings.Class] = typeof(ImapSettings),
+        [PopSettings.Class] = typeof(PopSettings),
+        [ExchangeCertificate.Class] = typeof(ExchangeCertificate),
+        [ServiceConnectionPoint.Class] = typeof(ServiceConnectionPoint),
     };
 
     public static Type TypeOf(string objectClass) =>

@@ -10,6 +10,8 @@ using Mailroom.Server.Imap;
 using Mailroom.Server.ClientAccess;
 using Mailroom.Server.Pop3;
 using Mailroom.Server.Smtp;
+using Mailroom.Server.Web;
+using Mailroom.Web.Autodiscover;
 using Mailroom.Web.Management;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -94,11 +96,13 @@ public sealed class MailroomNode : IAsyncDisposable
         });
         builder.Services.AddMailroomClientAccess(builder.Configuration);
         builder.Services.AddMailroomPop3Node(builder.Configuration, identity, certificate);
+        builder.Services.AddMailroomAutodiscoverNode(builder.Configuration, identity, options.Listeners);
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapManagementApi();
+        app.MapAutodiscover();
         await app.StartAsync(cancellationToken);
         return new MailroomNode(app, options, identity, dataPath, passwordFile);
     }
