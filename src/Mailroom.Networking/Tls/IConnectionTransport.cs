@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net.Security;
+using System.Security.Authentication;
 
 namespace Mailroom.Networking;
 
@@ -22,4 +23,8 @@ public interface IConnectionTransport
     /// decrypted pipes. Returns the number of plaintext bytes discarded.
     /// </summary>
     ValueTask<long> StartTlsAsync(SslServerAuthenticationOptions options, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="StartTlsAsync(SslServerAuthenticationOptions, CancellationToken)"/>, with the certificate
+    /// picked from <paramref name="certificates"/> by the client's SNI name during the handshake.</summary>
+    ValueTask<long> StartTlsAsync(IServerCertificateSource certificates, SslProtocols protocols, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net.Security;
+using System.Security.Authentication;
 
 namespace Mailroom.Networking;
 
@@ -18,6 +19,20 @@ public sealed class PipeConnectionTransport(IDuplexPipe pipe, TlsInfo? implicitT
 
     public async ValueTask<long> StartTlsAsync(SslServerAuthenticationOptions options, CancellationToken cancellationToken)
     {
+        var discarded = DiscardBufferedPlaintext();
+        _upgraded = await TlsUpgrade.AuthenticateAsServerAsync(pipe, options, cancellationToken).ConfigureAwait(false);
+        return discarded;
+    }
+
+    public async ValueTask<long> StartTlsAsync(IServerCertificateSource certificates, SslProtocols protocols, CancellationToken cancellationToken)
+    {
+        var discarded = DiscardBufferedPlaintext();
+        _upgraded = await TlsUpgrade.AuthenticateAsServerAsync(pipe, certificates, protocols, cancellationToken).ConfigureAwait(false);
+        return discarded;
+    }
+
+    private long DiscardBufferedPlaintext()
+    {
         if (Tls is not null)
         {
             throw new InvalidOperationException("The connection is already encrypted.");
@@ -30,7 +45,6 @@ public sealed class PipeConnectionTransport(IDuplexPipe pipe, TlsInfo? implicitT
             pipe.Input.AdvanceTo(buffered.Buffer.End);
         }
 
-        _upgraded = await TlsUpgrade.AuthenticateAsServerAsync(pipe, options, cancellationToken).ConfigureAwait(false);
         return discarded;
     }
 
