@@ -103,6 +103,8 @@ public sealed class MailroomNode : IAsyncDisposable
         });
         builder.Services.AddMailroomClientAccess(builder.Configuration);
         builder.Services.AddMailroomPop3Node(builder.Configuration, identity, certificates.For(AllowedServices.POP));
+        builder.Services.AddSingleton(new ServerName(identity.ServerName));
+        builder.Services.AddHostedService<LoginTypeSync>();
         builder.Services.AddMailroomAutodiscoverNode(builder.Configuration, identity, options.Listeners);
         builder.Services.AddProblemDetails();
 
