@@ -21,7 +21,13 @@
         'Get-MessageTrackingLog',
         'Get-ADPermission', 'Add-ADPermission', 'Remove-ADPermission',
         'Get-ClientAccessRule', 'New-ClientAccessRule', 'Set-ClientAccessRule', 'Remove-ClientAccessRule', 'Test-ClientAccessRule',
-        'Get-CASMailbox', 'Set-CASMailbox', 'Get-AuthenticationLockout', 'Clear-AuthenticationLockout'
+        'Get-CASMailbox', 'Set-CASMailbox', 'Get-AuthenticationLockout', 'Clear-AuthenticationLockout',
+        'Get-AutodiscoverVirtualDirectory', 'Set-AutodiscoverVirtualDirectory', 'Get-OwaVirtualDirectory', 'Set-OwaVirtualDirectory',
+        'Get-EcpVirtualDirectory', 'Set-EcpVirtualDirectory', 'Get-ImapSettings', 'Set-ImapSettings', 'Get-PopSettings', 'Set-PopSettings',
+        'Get-AutodiscoverEndpoint', 'Test-AutodiscoverEndpoint',
+        'Get-ServiceConnectionPoint', 'New-ServiceConnectionPoint', 'Remove-ServiceConnectionPoint',
+        'Get-ExchangeCertificate', 'New-ExchangeCertificate', 'Import-ExchangeCertificate', 'Enable-ExchangeCertificate',
+        'Export-ExchangeCertificate', 'Remove-ExchangeCertificate'
     )
     AliasesToExport      = @('Get-ClientAccessServer', 'Set-ClientAccessServer')
     FunctionsToExport    = @()

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Mailroom.Directory.Commands.ClientAccess;
 using Mailroom.Directory.Commands.Databases;
 using Mailroom.Directory.Commands.Mailboxes;
 using Mailroom.Directory.Commands.ReceiveConnectors;
@@ -39,6 +40,7 @@ public sealed class OrganizationBootstrapper(IDirectoryStore store, TimeProvider
                 ListenerBindings.Of("Smtp", node.Listener("Smtp")),
                 [.. ListenerBindings.Of("Submission", node.Listener("Submission")), .. ListenerBindings.Of("SubmissionTls", node.Listener("SubmissionTls"))],
                 cancellationToken);
+            await ClientAccessDefaults.EnsureAsync(context, server, cancellationToken);
             string? generated = null;
             if (existing is null)
             {

@@ -1,6 +1,7 @@
 using Mailroom.Directory.Commands.AcceptedDomains;
 using Mailroom.Directory.Commands.CASMailboxes;
 using Mailroom.Directory.Commands.ClientAccessRules;
+using Mailroom.Directory.Commands.ClientAccess;
 using Mailroom.Directory.Commands.ClientAccessArrays;
 using Mailroom.Directory.Commands.Databases;
 using Mailroom.Directory.Commands.EmailAddressPolicies;
@@ -47,6 +48,9 @@ public sealed class CommandCatalog
         new GetADPermissionCommand(), new AddADPermissionCommand(), new RemoveADPermissionCommand(),
         new GetClientAccessRuleCommand(), new NewClientAccessRuleCommand(), new SetClientAccessRuleCommand(), new RemoveClientAccessRuleCommand(),
         new GetCASMailboxCommand(), new SetCASMailboxCommand(),
+        .. GetVirtualDirectoryCommand.All(), .. PopImapSettingsLookup.All(),
+        new GetAutodiscoverEndpointCommand(),
+        new GetServiceConnectionPointCommand(), new NewServiceConnectionPointCommand(), new RemoveServiceConnectionPointCommand(),
     ];
 
     public ManagementCommand Find(string name) =>

@@ -40,15 +40,16 @@ public static class IdentityResolver
             }
         }
 
-        // A receive connector's name is unique only on its server, so a bare name is looked for on every server
-        // (several matches are then ambiguous, as in Exchange); Server\Name is a key.
-        if (typeof(T) == typeof(ReceiveConnector) && !identity.Contains('\\'))
+        // A receive connector's (virtual directory's, protocol settings', certificate's) name is unique only on its
+        // server, so a bare name is looked for on every server (several matches are then ambiguous, as in Exchange);
+        // Server\Name is a key.
+        if (IsServerScoped(typeof(T)) && !identity.Contains('\\'))
         {
-            await foreach (var connector in context.Reader.ListAsync<ReceiveConnector>(cancellationToken))
+            await foreach (var obj in context.Reader.ListAsync<T>(cancellationToken))
             {
-                if (connector.Name.Equals(identity, StringComparison.OrdinalIgnoreCase))
+                if (obj.Name.Equals(identity, StringComparison.OrdinalIgnoreCase))
                 {
-                    ids.Add(connector.Guid);
+                    ids.Add(obj.Guid);
                 }
             }
         }
@@ -64,6 +65,10 @@ public static class IdentityResolver
 
         return found;
     }
+
+    private static bool IsServerScoped(Type type) =>
+        type == typeof(ReceiveConnector) || type == typeof(VirtualDirectory) || type == typeof(ExchangeCertificate)
+        || type == typeof(ImapSettings) || type == typeof(PopSettings);
 
     private static IEnumerable<string> KeysFor<T>(CommandContext context, string identity)
         where T : DirectoryObject

@@ -36,6 +36,10 @@ public sealed class Server : DirectoryObject, IHasLegacyDN
     [JsonPropertyOrder(202)]
     public bool IsOutOfService { get; set; }
 
+    /// <summary>When the URL SCP was first published (its <c>whenCreated</c>): clients try older SCPs first within a rank.</summary>
+    [JsonPropertyOrder(203)]
+    public DateTime? AutoDiscoverServiceCreated { get; set; }
+
     public override string ObjectClass => Class;
 
     public override IEnumerable<string> DirectoryKeys() =>

@@ -42,6 +42,18 @@ public sealed record OrganizationNames(string OrganizationName, string RootDomai
     public string SendConnector(string name) =>
         $"CN={Escape(name)},CN=Connections,CN=Exchange Routing Group (DWBGZMFD01QNBJR),CN=Routing Groups,{AdministrativeGroupDN}";
 
+    /// <summary>Virtual directories live under the server's HTTP protocol container, as IIS's do in Exchange.</summary>
+    public string VirtualDirectory(string server, string name) => $"CN={Escape(name)},CN=HTTP,CN=Protocols,{Server(server)}";
+
+    /// <summary>POP3 and IMAP4 settings live in the server's protocol containers.</summary>
+    public string ProtocolSettings(string server, string protocol) => $"CN=1,CN={protocol},CN=Protocols,{Server(server)}";
+
+    /// <summary>Exchange keeps certificates in the server's machine store; Mailroom under the server object.</summary>
+    public string Certificate(string server, string thumbprint) => $"CN={thumbprint},CN=Certificates,{Server(server)}";
+
+    /// <summary>Pointer SCPs sit under the organization's configuration, where an administrator adds them.</summary>
+    public string ServiceConnectionPoint(string name) => $"CN={Escape(name)},CN=Autodiscover,CN=Client Access,{OrganizationDN}";
+
     public string AcceptedDomain(string name) => $"CN={Escape(name)},CN=Accepted Domains,CN=Transport Settings,{OrganizationDN}";
 
     public string EmailAddressPolicy(string name) => $"CN={Escape(name)},CN=Recipient Policies,{OrganizationDN}";

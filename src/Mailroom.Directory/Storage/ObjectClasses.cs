@@ -19,6 +19,11 @@ public static class ObjectClasses
         [ReceiveConnector.Class] = typeof(ReceiveConnector),
         [SendConnector.Class] = typeof(SendConnector),
         [ClientAccessRule.Class] = typeof(ClientAccessRule),
+        [VirtualDirectory.Class] = typeof(VirtualDirectory),
+        [ImapSettings.Class] = typeof(ImapSettings),
+        [PopSettings.Class] = typeof(PopSettings),
+        [ExchangeCertificate.Class] = typeof(ExchangeCertificate),
+        [ServiceConnectionPoint.Class] = typeof(ServiceConnectionPoint),
     };
 
     public static Type TypeOf(string objectClass) =>

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net.Security;
+using System.Security.Authentication;
 
 namespace Mailroom.Networking;
 
@@ -23,8 +24,10 @@ public interface IConnectionTransport
     /// </summary>
     long DiscardBufferedInput();
 
-    /// <summary>
-    /// Runs the server handshake; <see cref="Input"/> and <see cref="Output"/> are then the decrypted pipes.
-    /// </summary>
+    /// <summary>Runs the server handshake; <see cref="Input"/> and <see cref="Output"/> are then the decrypted pipes.</summary>
     ValueTask StartTlsAsync(SslServerAuthenticationOptions options, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="StartTlsAsync(SslServerAuthenticationOptions, CancellationToken)"/>, with the certificate
+    /// picked from <paramref name="certificates"/> by the client's SNI name during the handshake.</summary>
+    ValueTask StartTlsAsync(IServerCertificateSource certificates, SslProtocols protocols, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net.Security;
+using System.Security.Authentication;
 
 namespace Mailroom.Networking;
 
@@ -16,9 +17,22 @@ public sealed class PipeConnectionTransport(IDuplexPipe pipe, TlsInfo? implicitT
 
     public TlsInfo? Tls => _upgraded?.Info ?? implicitTls;
 
+    public async ValueTask StartTlsAsync(SslServerAuthenticationOptions options, CancellationToken cancellationToken)
+    {
+        EnsurePlain();
+        _upgraded = await TlsUpgrade.AuthenticateAsServerAsync(pipe, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask StartTlsAsync(IServerCertificateSource certificates, SslProtocols protocols, CancellationToken cancellationToken)
+    {
+        EnsurePlain();
+        _upgraded = await TlsUpgrade.AuthenticateAsServerAsync(pipe, certificates, protocols, cancellationToken).ConfigureAwait(false);
+    }
+
     public long DiscardBufferedInput()
     {
-        if (Tls is not null || !pipe.Input.TryRead(out var buffered))
+        EnsurePlain();
+        if (!pipe.Input.TryRead(out var buffered))
         {
             return 0;
         }
@@ -28,14 +42,12 @@ public sealed class PipeConnectionTransport(IDuplexPipe pipe, TlsInfo? implicitT
         return discarded;
     }
 
-    public async ValueTask StartTlsAsync(SslServerAuthenticationOptions options, CancellationToken cancellationToken)
+    private void EnsurePlain()
     {
         if (Tls is not null)
         {
             throw new InvalidOperationException("The connection is already encrypted.");
         }
-
-        _upgraded = await TlsUpgrade.AuthenticateAsServerAsync(pipe, options, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -58,9 +58,20 @@ public abstract class MailroomCmdlet : PSCmdlet
             .ToDictionary(p => p.Key, p => ParameterValues.ToWire(p.Value), StringComparer.OrdinalIgnoreCase);
         try
         {
-            foreach (var result in connection.InvokeAsync(CommandName, parameters).GetAwaiter().GetResult())
+            IReadOnlyList<ManagementObject> results;
+            try
             {
-                WriteObject(OutputObjects.ToPSObject(result));
+                results = connection.InvokeAsync(CommandName, parameters).GetAwaiter().GetResult();
+            }
+            catch (ManagementApiException ex) when (ConfirmAndAmend(ex, parameters))
+            {
+                // The node asked a question Exchange asks at the prompt; the user said yes, so send the answer.
+                results = connection.InvokeAsync(CommandName, parameters).GetAwaiter().GetResult();
+            }
+
+            foreach (var result in results)
+            {
+                WriteObject(Present(result));
             }
         }
         catch (ManagementApiException ex)
@@ -72,6 +83,14 @@ public abstract class MailroomCmdlet : PSCmdlet
             WriteError(new ErrorRecord(ex, "ConnectionFailed", ErrorCategory.ConnectionError, connection.BaseUri));
         }
     }
+
+    /// <summary>
+    /// For errors that are really questions (Exchange's confirmation prompts): ask the user and, when they agree,
+    /// change <paramref name="parameters"/> so sending them again answers yes. False leaves the error to be written.
+    /// </summary>
+    protected virtual object Present(ManagementObject result) => OutputObjects.ToPSObject(result);
+
+    protected virtual bool ConfirmAndAmend(ManagementApiException error, Dictionary<string, object?> parameters) => false;
 
     private static ErrorCategory CategoryOf(string category) =>
         Enum.TryParse<ErrorCategory>(category, ignoreCase: true, out var parsed) ? parsed : ErrorCategory.NotSpecified;

@@ -75,6 +75,21 @@ public static class OutputObjects
             return name.EndsWith("UTC", StringComparison.Ordinal) ? when.ToUniversalTime() : when.ToLocalTime();
         }
 
+        if (name is "NotBefore" or "NotAfter" && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var validity))
+        {
+            return validity.ToLocalTime();
+        }
+
+        // Export-ExchangeCertificate's bytes ([IO.File]::WriteAllBytes($path, $x.FileData)); PEM text stays text.
+        if (name == "FileData" && !text.StartsWith("-----", StringComparison.Ordinal))
+        {
+            var bytes = new byte[text.Length];
+            if (System.Convert.TryFromBase64String(text, bytes, out var written))
+            {
+                return bytes[..written];
+            }
+        }
+
         return text;
     }
 }

@@ -18,6 +18,7 @@ public static class ParameterValues
         ObjectIdentity identity => identity.ToWireValue(),
         string or bool or int or long or double or decimal => value,
         Guid or Uri => value.ToString(),
+        byte[] bytes => Convert.ToBase64String(bytes),
         DateTime time => time.ToUniversalTime().ToString("o", System.Globalization.CultureInfo.InvariantCulture),
         IDictionary edit => EditOf(edit),
         IEnumerable list => list.Cast<object?>().Select(v => ToWire(v)?.ToString() ?? string.Empty).ToArray(),

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using Mailroom.Networking;
 
 namespace Mailroom.Protocols.Imap;
 
@@ -58,7 +59,15 @@ public sealed class ImapServerOptions
     public bool EnableTranscript { get; set; }
 
     /// <summary>Certificate for STARTTLS (implicit TLS listeners get theirs from Kestrel).</summary>
-    public X509Certificate2? Certificate { get; set; }
+    /// <remarks>Setting it makes <see cref="Certificates"/> that one certificate.</remarks>
+    public X509Certificate2? Certificate
+    {
+        get => (Certificates as FixedServerCertificate)?.Certificate;
+        set => Certificates = value is null ? null : new FixedServerCertificate(value);
+    }
+
+    /// <summary>Where STARTTLS gets its certificate for each handshake (by SNI name, picking up newly enabled certificates); null: no TLS upgrade is offered.</summary>
+    public IServerCertificateSource? Certificates { get; set; }
 
     /// <summary>TLS versions for STARTTLS; None lets the operating system choose.</summary>
     public SslProtocols EnabledSslProtocols { get; set; } = SslProtocols.None;

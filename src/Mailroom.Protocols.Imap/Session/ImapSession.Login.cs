@@ -13,7 +13,7 @@ public sealed partial class ImapSession
     public bool CanLogin => Options.AllowPlainTextLogin || IsTls || RemoteEndPoint is { } remote && IPAddress.IsLoopback(remote.Address);
 
     /// <summary>STARTTLS is offered before TLS, when a certificate exists.</summary>
-    public bool CanStartTls => !IsTls && Options.Certificate is not null;
+    public bool CanStartTls => !IsTls && Options.Certificates is not null;
 
     /// <summary>
     /// The one path of LOGIN and AUTHENTICATE after the credentials are known: asks the backend, makes sure the

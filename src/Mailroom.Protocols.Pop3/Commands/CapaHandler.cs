@@ -38,7 +38,7 @@ internal sealed class CapaHandler : Pop3CommandHandler
                 yield return "SASL " + string.Join(' ', SaslMechanisms.All);
             }
 
-            if (!session.IsTls && session.Options.Certificate is not null)
+            if (!session.IsTls && session.Options.Certificates is not null)
             {
                 yield return "STLS";
             }

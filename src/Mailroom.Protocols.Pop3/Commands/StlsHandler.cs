@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Security.Authentication;
 using Mailroom.Networking;
 
@@ -17,17 +16,10 @@ internal sealed class StlsHandler : Pop3CommandHandler
             return CommandOutcome.Bad(Pop3Responses.TlsAlreadyActive);
         }
 
-        if (session.Options.Certificate is not { } certificate)
+        if (session.Options.Certificates is not { } certificates)
         {
             return CommandOutcome.Bad(Pop3Responses.TlsUnavailable);
         }
-
-        var options = new SslServerAuthenticationOptions
-        {
-            ServerCertificate = certificate,
-            ClientCertificateRequired = false,
-            EnabledSslProtocols = session.Options.EnabledSslProtocols,
-        };
 
         var discarded = session.Transport.DiscardBufferedInput();
         session.Reply(Pop3Responses.BeginTls);
@@ -35,7 +27,7 @@ internal sealed class StlsHandler : Pop3CommandHandler
         session.Timeouts.Arm(session.Options.IdleTimeout, TimeoutKind.Idle);
         try
         {
-            await session.Transport.StartTlsAsync(options, session.Timeouts.Token).ConfigureAwait(false);
+            await session.Transport.StartTlsAsync(certificates, session.Options.EnabledSslProtocols, session.Timeouts.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is AuthenticationException or IOException)
         {

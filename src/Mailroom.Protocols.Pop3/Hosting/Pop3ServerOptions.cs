@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using Mailroom.Networking;
 
 namespace Mailroom.Protocols.Pop3;
 
@@ -53,7 +54,15 @@ public sealed class Pop3ServerOptions
     public bool EnableTranscript { get; set; }
 
     /// <summary>STLS certificate (the node certificate); without one STLS isn't offered.</summary>
-    public X509Certificate2? Certificate { get; set; }
+    /// <remarks>Setting it makes <see cref="Certificates"/> that one certificate.</remarks>
+    public X509Certificate2? Certificate
+    {
+        get => (Certificates as FixedServerCertificate)?.Certificate;
+        set => Certificates = value is null ? null : new FixedServerCertificate(value);
+    }
+
+    /// <summary>Where STLS gets its certificate for each handshake (by SNI name, picking up newly enabled certificates); null: no TLS upgrade is offered.</summary>
+    public IServerCertificateSource? Certificates { get; set; }
 
     public SslProtocols EnabledSslProtocols { get; set; } = SslProtocols.None;
 

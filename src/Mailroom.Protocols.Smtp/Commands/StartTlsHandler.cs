@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Security.Authentication;
 using Mailroom.Networking;
 
@@ -23,12 +22,8 @@ internal sealed class StartTlsHandler : SmtpCommandHandler<SimpleCommand>
             return CommandOutcome.Refused;
         }
 
-        var options = new SslServerAuthenticationOptions
-        {
-            ServerCertificate = session.Policy.Certificate ?? session.Options.Certificate,
-            ClientCertificateRequired = false,
-            EnabledSslProtocols = session.Options.EnabledSslProtocols,
-        };
+        // A connector's own certificate wins; otherwise the node's source picks one by the client's SNI name.
+        var certificates = session.Policy.Certificate is { } own ? new FixedServerCertificate(own) : session.Options.Certificates!;
 
         var discarded = session.Transport.DiscardBufferedInput();
         session.Reply(SmtpReplies.ReadyToStartTls);
@@ -36,7 +31,7 @@ internal sealed class StartTlsHandler : SmtpCommandHandler<SimpleCommand>
         session.Timeouts.Arm(session.Options.IdleTimeout, TimeoutKind.Idle);
         try
         {
-            await session.Transport.StartTlsAsync(options, session.Timeouts.Token).ConfigureAwait(false);
+            await session.Transport.StartTlsAsync(certificates, session.Options.EnabledSslProtocols, session.Timeouts.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is AuthenticationException or IOException)
         {

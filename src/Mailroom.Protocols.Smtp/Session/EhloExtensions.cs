@@ -39,7 +39,7 @@ internal static class EhloExtensions
 
     /// <summary>STARTTLS only before TLS, when the connector allows it and a certificate exists.</summary>
     public static bool CanStartTls(SmtpSession session) =>
-        !session.IsTls && session.Policy.OfferStartTls && (session.Policy.Certificate ?? session.Options.Certificate) is not null;
+        !session.IsTls && session.Policy.OfferStartTls && (session.Policy.Certificate is not null || session.Options.Certificates is not null);
 
     /// <summary>AUTH only over TLS unless the connector allows plaintext passwords (BasicAuth without RequireTLS).</summary>
     public static bool CanAuthenticate(SmtpSession session) =>

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Reflection;
-using System.Security.Cryptography.X509Certificates;
 using Mailroom.Directory.Bootstrap;
+using Mailroom.Directory.Commands.Certificates;
+using Mailroom.Directory.Model;
+using Mailroom.Server.Certificates;
 using Mailroom.Directory.Management;
 using Mailroom.Directory.Security;
 using Mailroom.Protocols.Imap;
@@ -10,6 +12,8 @@ using Mailroom.Server.Imap;
 using Mailroom.Server.ClientAccess;
 using Mailroom.Server.Pop3;
 using Mailroom.Server.Smtp;
+using Mailroom.Server.Web;
+using Mailroom.Web.Autodiscover;
 using Mailroom.Web.Management;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -65,14 +69,17 @@ public sealed class MailroomNode : IAsyncDisposable
             .EnsureAsync(identity, options.Bootstrap.AdminPassword, cancellationToken);
         var passwordFile = result.GeneratedAdminPassword is { } generated ? WriteAdminPassword(dataPath, generated) : null;
 
-        var certificate = NodeCertificate.LoadOrCreate(dataPath, identity.Fqdn);
-        NodeListeners.Configure(builder, options.Listeners, certificate);
+        var keys = NodeKeyProtector.LoadOrCreate(dataPath);
+        await NodeCertificates.EnsureDefaultAsync(stores.Directory, keys, identity, dataPath, TimeProvider.System, cancellationToken);
+        var certificates = new CertificateSelector(stores.Directory, keys, identity.ServerName, TimeProvider.System);
+        NodeListeners.Configure(builder, options.Listeners, certificates);
+        builder.Services.AddSingleton(certificates);
         builder.Services.AddSingleton(stores);
         builder.Services.AddSingleton(stores.Directory);
         builder.Services.AddSingleton(stores.Mailboxes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMailroomTransport(builder.Configuration, stores, identity);
-        builder.Services.AddSingleton(sp => new CommandCatalog(ClientAccessServices.Commands(sp, CommandCatalog.DefaultCommands()).Concat(TransportServices.Commands(sp, stores, identity.ServerName))));
+        builder.Services.AddSingleton(sp => new CommandCatalog(ClientAccessServices.Commands(sp, CommandCatalog.DefaultCommands()).Concat(TransportServices.Commands(sp, stores, identity.ServerName)).Concat(ExchangeCertificates.All(keys))));
         builder.Services.AddSingleton(sp => new ManagementService(stores.Directory, sp.GetRequiredService<CommandCatalog>(), TimeProvider.System, identity.Fqdn));
         builder.Services.AddSingleton<DirectoryAuthenticator>();
         builder.Services.AddSingleton<LoginThrottle>();
@@ -83,22 +90,28 @@ public sealed class MailroomNode : IAsyncDisposable
         {
             builder.Configuration.GetSection("Mailroom:Smtp").Bind(smtp);
             smtp.ServerName = identity.Fqdn;
-            smtp.Certificate = certificate;
+            smtp.Certificates = certificates.For(AllowedServices.SMTP);
+            smtp.EnabledSslProtocols = NodeListeners.TlsProtocols;
         });
         builder.Services.AddSingleton<IImapBackend, MailroomImapBackend>();
         builder.Services.AddMailroomImap(imap =>
         {
             builder.Configuration.GetSection("Mailroom:Imap").Bind(imap);
             imap.ServerName = identity.Fqdn;
-            imap.Certificate = certificate;
+            imap.Certificates = certificates.For(AllowedServices.IMAP);
+            imap.EnabledSslProtocols = NodeListeners.TlsProtocols;
         });
         builder.Services.AddMailroomClientAccess(builder.Configuration);
-        builder.Services.AddMailroomPop3Node(builder.Configuration, identity, certificate);
+        builder.Services.AddMailroomPop3Node(builder.Configuration, identity, certificates.For(AllowedServices.POP));
+        builder.Services.AddSingleton(new ServerName(identity.ServerName));
+        builder.Services.AddHostedService<LoginTypeSync>();
+        builder.Services.AddMailroomAutodiscoverNode(builder.Configuration, identity, options.Listeners);
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapManagementApi();
+        app.MapAutodiscover();
         await app.StartAsync(cancellationToken);
         return new MailroomNode(app, options, identity, dataPath, passwordFile);
     }
@@ -155,7 +168,7 @@ public sealed class MailroomNode : IAsyncDisposable
     private static string WriteAdminPassword(string dataPath, string password)
     {
         var path = Path.Combine(dataPath, "admin-password.txt");
-        NodeCertificate.WritePrivate(path, System.Text.Encoding.UTF8.GetBytes(password + Environment.NewLine));
+        PrivateFile.Write(path, System.Text.Encoding.UTF8.GetBytes(password + Environment.NewLine));
         return path;
     }
 }

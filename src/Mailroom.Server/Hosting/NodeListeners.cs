@@ -1,4 +1,8 @@
-using System.Security.Cryptography.X509Certificates;
+using System.Net.Security;
+using System.Security.Authentication;
+using Mailroom.Directory.Model;
+using Mailroom.Server.Certificates;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Mailroom.Protocols.Imap;
 using Mailroom.Protocols.Pop3;
 using Mailroom.Protocols.Smtp;
@@ -36,28 +40,46 @@ public static class NodeListeners
         }
     }
 
-    public static void Configure(WebApplicationBuilder builder, IReadOnlyDictionary<string, string> listeners, X509Certificate2 certificate) =>
+    /// <summary>TLS 1.2 and 1.3 only, on every listener and every STARTTLS (RFC 8996 retired 1.0 and 1.1).</summary>
+    public const SslProtocols TlsProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+
+    public static void Configure(WebApplicationBuilder builder, IReadOnlyDictionary<string, string> listeners, CertificateSelector certificates) =>
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(ListenerAddress.Parse("Https", listeners["Https"]), listen => listen.UseHttps(certificate));
+            kestrel.Listen(ListenerAddress.Parse("Https", listeners["Https"]), listen => listen.UseHttps(Tls(certificates, AllowedServices.IIS)));
             kestrel.Listen(ListenerAddress.Parse("Smtp", listeners["Smtp"]), listen => listen.UseSmtp("Smtp"));
             kestrel.Listen(ListenerAddress.Parse("Submission", listeners["Submission"]), listen => listen.UseSmtp("Submission"));
             kestrel.Listen(ListenerAddress.Parse("SubmissionTls", listeners["SubmissionTls"]), listen =>
             {
-                listen.UseHttps(certificate);
+                listen.UseHttps(Tls(certificates, AllowedServices.SMTP));
                 listen.UseSmtp("SubmissionTls");
             });
             kestrel.Listen(ListenerAddress.Parse("Imap", listeners["Imap"]), listen => listen.UseImap("Imap"));
             kestrel.Listen(ListenerAddress.Parse("Imaps", listeners["Imaps"]), listen =>
             {
-                listen.UseHttps(certificate);
+                listen.UseHttps(Tls(certificates, AllowedServices.IMAP));
                 listen.UseImap("Imaps");
             });
             kestrel.Listen(ListenerAddress.Parse("Pop3", listeners["Pop3"]), listen => listen.UsePop3("Pop3"));
             kestrel.Listen(ListenerAddress.Parse("Pop3s", listeners["Pop3s"]), listen =>
             {
-                listen.UseHttps(certificate);
+                listen.UseHttps(Tls(certificates, AllowedServices.POP));
                 listen.UsePop3("Pop3s");
             });
         });
+
+    /// <summary>
+    /// Implicit TLS whose certificate is chosen per handshake from the client's SNI name, so a certificate enabled with
+    /// Enable-ExchangeCertificate serves the next connection without a restart.
+    /// </summary>
+    private static TlsHandshakeCallbackOptions Tls(CertificateSelector certificates, AllowedServices service) => new()
+    {
+        OnConnection = async context => new SslServerAuthenticationOptions
+        {
+            ServerCertificateContext = await certificates.SelectAsync(service, context.ClientHelloInfo.ServerName is { Length: > 0 } name ? name : null, context.CancellationToken)
+                ?? throw new AuthenticationException($"No certificate is enabled for {service}."),
+            EnabledSslProtocols = TlsProtocols,
+            ClientCertificateRequired = false,
+        },
+    };
 }

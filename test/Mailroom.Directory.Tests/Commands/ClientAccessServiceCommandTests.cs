@@ -8,14 +8,14 @@ namespace Mailroom.Directory.Tests.Commands;
 public class ClientAccessServiceCommandTests
 {
     [Fact]
-    public async Task ShowsTheAutodiscoverServiceConnectionPoint()
+    public async Task ShowsTheAutodiscoverServiceConnectionPointSetupPublished()
     {
         await using var org = await TestOrganization.CreateAsync();
         var service = await org.OneAsync<ClientAccessService>("Get-ClientAccessService", new { Identity = "EX1" });
         Assert.Equal("EX1", service.Name);
         Assert.Equal("ex1.contoso.com", service.Fqdn);
         Assert.Null(service.ClientAccessArray);
-        Assert.Null(service.AutoDiscoverServiceInternalUri);
+        Assert.Equal("https://ex1.contoso.com/Autodiscover/Autodiscover.xml", service.AutoDiscoverServiceInternalUri);
         Assert.Empty(service.AutoDiscoverSiteScope);
         Assert.Equal(new Guid("77378F46-2C66-4aa9-A6A6-3E7A48B19596"), service.AutoDiscoverServiceGuid);
         Assert.Equal("ms-Exchange-AutoDiscover-Service", service.AutoDiscoverServiceClassName);

@@ -36,6 +36,12 @@ public sealed class TestOrganization : IAsyncDisposable
         ("Get-ClientAccessArray", new { }),
         ("Get-ReceiveConnector", new { }),
         ("Get-SendConnector", new { }),
+        ("Get-OwaVirtualDirectory", new { }),
+        ("Get-EcpVirtualDirectory", new { }),
+        ("Get-AutodiscoverVirtualDirectory", new { }),
+        ("Get-ImapSettings", new { }),
+        ("Get-PopSettings", new { }),
+        ("Get-ServiceConnectionPoint", new { }),
     ];
 
     private readonly string folder;

@@ -21,6 +21,7 @@ public sealed class SetClientAccessServiceCommand : ManagementCommand
             server.AutoDiscoverServiceInternalUri = text is null ? null
                 : Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.ToString()
                 : throw ManagementErrors.InvalidArgument($"Cannot bind parameter 'AutoDiscoverServiceInternalUri'. \"{text}\" isn't an absolute http or https URL.", text);
+            server.AutoDiscoverServiceCreated = server.AutoDiscoverServiceInternalUri is null ? null : server.AutoDiscoverServiceCreated ?? context.Now;
         }
 
         if (parameters.Multi("AutoDiscoverSiteScope") is { } scope)

@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Security.Authentication;
 using Mailroom.Networking;
 
@@ -33,20 +32,13 @@ internal sealed class StartTlsHandler : IImapCommandHandler
             return ImapResult.No("TLS is not available", "UNAVAILABLE");
         }
 
-        var options = new SslServerAuthenticationOptions
-        {
-            ServerCertificate = session.Options.Certificate,
-            ClientCertificateRequired = false,
-            EnabledSslProtocols = session.Options.EnabledSslProtocols,
-        };
-
         var discarded = session.Transport.DiscardBufferedInput();
         session.Writer.Status(command.Tag, ImapStatus.Ok, null, "Begin TLS negotiation now");
         await session.FlushAsync().ConfigureAwait(false);
         session.Timeouts.Arm(session.Options.LoginTimeout, TimeoutKind.Idle);
         try
         {
-            await session.Transport.StartTlsAsync(options, session.Timeouts.Token).ConfigureAwait(false);
+            await session.Transport.StartTlsAsync(session.Options.Certificates!, session.Options.EnabledSslProtocols, session.Timeouts.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is AuthenticationException or IOException)
         {
