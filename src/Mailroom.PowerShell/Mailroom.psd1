@@ -19,7 +19,8 @@
         'Get-SendConnector', 'New-SendConnector', 'Set-SendConnector', 'Remove-SendConnector',
         'Get-Queue', 'Retry-Queue', 'Get-Message', 'Suspend-Message', 'Resume-Message', 'Remove-Message',
         'Get-MessageTrackingLog',
-        'Get-ADPermission', 'Add-ADPermission', 'Remove-ADPermission'
+        'Get-ADPermission', 'Add-ADPermission', 'Remove-ADPermission',
+        'Get-ServerComponentState', 'Set-ServerComponentState', 'Export-ClientAccessArrayConfiguration'
     )
     AliasesToExport      = @('Get-ClientAccessServer', 'Set-ClientAccessServer')
     FunctionsToExport    = @()

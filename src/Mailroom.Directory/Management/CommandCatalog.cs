@@ -1,5 +1,6 @@
 using Mailroom.Directory.Commands.AcceptedDomains;
 using Mailroom.Directory.Commands.ClientAccessArrays;
+using Mailroom.Directory.Commands.ComponentStates;
 using Mailroom.Directory.Commands.Databases;
 using Mailroom.Directory.Commands.EmailAddressPolicies;
 using Mailroom.Directory.Commands.Mailboxes;
@@ -43,6 +44,7 @@ public sealed class CommandCatalog
         new GetReceiveConnectorCommand(), new NewReceiveConnectorCommand(), new SetReceiveConnectorCommand(), new RemoveReceiveConnectorCommand(),
         new GetSendConnectorCommand(), new NewSendConnectorCommand(), new SetSendConnectorCommand(), new RemoveSendConnectorCommand(),
         new GetADPermissionCommand(), new AddADPermissionCommand(), new RemoveADPermissionCommand(),
+        new GetServerComponentStateCommand(), new SetServerComponentStateCommand(), new ExportClientAccessArrayConfigurationCommand(),
     ];
 
     public ManagementCommand Find(string name) =>

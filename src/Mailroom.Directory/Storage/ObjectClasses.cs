@@ -18,6 +18,7 @@ public static class ObjectClasses
         [RoleGroup.Class] = typeof(RoleGroup),
         [ReceiveConnector.Class] = typeof(ReceiveConnector),
         [SendConnector.Class] = typeof(SendConnector),
+        [ServerComponentStates.Class] = typeof(ServerComponentStates),
     };
 
     public static Type TypeOf(string objectClass) =>

@@ -60,6 +60,12 @@ public abstract class MailroomCmdlet : PSCmdlet
         {
             foreach (var result in connection.InvokeAsync(CommandName, parameters).GetAwaiter().GetResult())
             {
+                if (result.TypeName == "ManagementWarning" && result.Properties.TryGetProperty("Message", out var message))
+                {
+                    WriteWarning(message.GetString());
+                    continue;
+                }
+
                 WriteObject(OutputObjects.ToPSObject(result));
             }
         }

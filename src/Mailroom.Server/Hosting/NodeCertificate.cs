@@ -34,6 +34,10 @@ public static class NodeCertificate
         return X509CertificateLoader.LoadPkcs12(pfx, password: null);
     }
 
+    /// <summary>The DNS names a certificate covers (its subject alternative names), recorded on the Server object.</summary>
+    public static IReadOnlyList<string> DnsNames(X509Certificate2 certificate) =>
+        [.. certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(e => e.EnumerateDnsNames()).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>Writes a file that only the owner can read (0600), creating it with that mode so it is never exposed.</summary>
     public static void WritePrivate(string path, byte[] content)
     {

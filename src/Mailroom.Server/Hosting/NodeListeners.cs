@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Mailroom.Protocols.Imap;
 using Mailroom.Protocols.Pop3;
 using Mailroom.Protocols.Smtp;
@@ -36,28 +37,35 @@ public static class NodeListeners
         }
     }
 
-    public static void Configure(WebApplicationBuilder builder, IReadOnlyDictionary<string, string> listeners, X509Certificate2 certificate) =>
+    /// <summary>
+    /// Binds every listener. <paramref name="first"/> runs before anything else on each listener (the PROXY protocol
+    /// reader), <paramref name="beforeProtocol"/> right before the protocol handler, after TLS (the component gate).
+    /// </summary>
+    public static void Configure(
+        WebApplicationBuilder builder, IReadOnlyDictionary<string, string> listeners, X509Certificate2 certificate,
+        Action<ListenOptions, string>? first = null, Action<ListenOptions, string>? beforeProtocol = null) =>
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(ListenerAddress.Parse("Https", listeners["Https"]), listen => listen.UseHttps(certificate));
-            kestrel.Listen(ListenerAddress.Parse("Smtp", listeners["Smtp"]), listen => listen.UseSmtp("Smtp"));
-            kestrel.Listen(ListenerAddress.Parse("Submission", listeners["Submission"]), listen => listen.UseSmtp("Submission"));
-            kestrel.Listen(ListenerAddress.Parse("SubmissionTls", listeners["SubmissionTls"]), listen =>
-            {
-                listen.UseHttps(certificate);
-                listen.UseSmtp("SubmissionTls");
-            });
-            kestrel.Listen(ListenerAddress.Parse("Imap", listeners["Imap"]), listen => listen.UseImap("Imap"));
-            kestrel.Listen(ListenerAddress.Parse("Imaps", listeners["Imaps"]), listen =>
-            {
-                listen.UseHttps(certificate);
-                listen.UseImap("Imaps");
-            });
-            kestrel.Listen(ListenerAddress.Parse("Pop3", listeners["Pop3"]), listen => listen.UsePop3("Pop3"));
-            kestrel.Listen(ListenerAddress.Parse("Pop3s", listeners["Pop3s"]), listen =>
-            {
-                listen.UseHttps(certificate);
-                listen.UsePop3("Pop3s");
-            });
+            void Listen(string name, bool implicitTls, Action<ListenOptions> protocol) =>
+                kestrel.Listen(ListenerAddress.Parse(name, listeners[name]), listen =>
+                {
+                    first?.Invoke(listen, name);
+                    if (implicitTls)
+                    {
+                        listen.UseHttps(certificate);
+                    }
+
+                    beforeProtocol?.Invoke(listen, name);
+                    protocol(listen);
+                });
+
+            Listen("Https", true, _ => { });
+            Listen("Smtp", false, listen => listen.UseSmtp("Smtp"));
+            Listen("Submission", false, listen => listen.UseSmtp("Submission"));
+            Listen("SubmissionTls", true, listen => listen.UseSmtp("SubmissionTls"));
+            Listen("Imap", false, listen => listen.UseImap("Imap"));
+            Listen("Imaps", true, listen => listen.UseImap("Imaps"));
+            Listen("Pop3", false, listen => listen.UsePop3("Pop3"));
+            Listen("Pop3s", true, listen => listen.UsePop3("Pop3s"));
         });
 }
