@@ -59,7 +59,7 @@ public sealed class HAProxyConfiguration
         text.AppendLine();
         text.AppendLine("global");
         text.AppendLine("    log stdout format raw local0");
-        text.AppendLine("    maxconn 20000");
+        text.AppendLine("    # maxconn follows the open-file limit HAProxy starts with (ulimit -n).");
         text.AppendLine();
         text.AppendLine("defaults");
         text.AppendLine("    mode tcp");
