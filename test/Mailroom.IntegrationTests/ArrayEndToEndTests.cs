@@ -100,6 +100,14 @@ public sealed class ArrayEndToEndTests(PostgreSqlFixture postgres) : IClassFixtu
             await sticky.DisconnectAsync(true);
 
             await AssertDeliveredExactlyOnceAsync();
+
+            // PROXY protocol v2: the nodes recorded the clients' own addresses, not the balancer's.
+            using (var shell = Shell(3))
+            {
+                var clients = shell.Run("Get-MessageTrackingLog -EventId RECEIVE | ForEach-Object ClientIp").ThrowIfErrors().Output.Select(o => o.BaseObject.ToString()).ToList();
+                Assert.NotEmpty(clients);
+                Assert.All(clients, ip => Assert.StartsWith("127.0.1.", ip));
+            }
             Assert.True(total.Elapsed < TimeSpan.FromMinutes(5), $"the test took {total.Elapsed}");
         }
         finally
