@@ -22,24 +22,6 @@ public static class ClientAccessArrays
         return array;
     }
 
-    /// <summary>
-    /// A warning when no server of the array's site has a certificate covering the array's name: through a load
-    /// balancer in TCP mode the members present their own certificates, so clients would see a name mismatch.
-    /// </summary>
-    public static async Task<ManagementWarning?> CertificateWarningAsync(CommandContext context, ClientAccessArray array, CancellationToken cancellationToken)
-    {
-        await foreach (var server in context.Reader.ListAsync<Server>(cancellationToken))
-        {
-            if (server.Site.Equals(array.Site, StringComparison.OrdinalIgnoreCase) && CertificateCoverage.AnyCovers(server.CertificateDomains, array.Fqdn))
-            {
-                return null;
-            }
-        }
-
-        return new ManagementWarning(
-            $"No certificate of a server in site \"{array.Site}\" covers {array.Fqdn}; clients that connect by the array's name will get certificate errors until the members' certificates include it.");
-    }
-
     public static string ValidFqdn(string fqdn) =>
         SmtpDomain.TryParse(fqdn, allowWildcard: false, out var host, out var error) ? host!.ToString() : throw ManagementErrors.InvalidArgument(error!, fqdn);
 

@@ -26,9 +26,6 @@ public sealed class NewClientAccessArrayCommand : ManagementCommand
             ExchangeLegacyDN = context.Names.ClientAccessArrayLegacyDN(name),
         };
         await DirectoryWrites.AddAsync(context, array, cancellationToken);
-        var withMembers = await ClientAccessArrays.WithMembersAsync(context, array, cancellationToken);
-        return await ClientAccessArrays.CertificateWarningAsync(context, array, cancellationToken) is { } warning
-            ? Output(warning, withMembers)
-            : Output(withMembers);
+        return Output(await ClientAccessArrays.WithMembersAsync(context, array, cancellationToken));
     }
 }
