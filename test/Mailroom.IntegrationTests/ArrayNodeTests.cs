@@ -196,6 +196,34 @@ public sealed class ArrayNodeTests(PostgreSqlFixture postgres) : IClassFixture<P
         await WaitForAsync(async () => (await FirstLineAsync(restarted.Pop3Port)).StartsWith("+OK", StringComparison.Ordinal), "EX2's POP3 to come back");
     }
 
+    [Fact]
+    public async Task ADrainTimeoutEndsTheSessionsStillOpen()
+    {
+        // A single node on SQLite: component states don't need an array.
+        await using var ex1 = await TestNode.StartAsync(serverName: "EX1", extra: new Dictionary<string, string?> { ["Mailroom:Server:DrainTimeout"] = "00:00:01" });
+        var alias = NewMailbox(ex1);
+        using var open = NewImapClient();
+        await open.ConnectAsync("127.0.0.1", ex1.ImapsPort, SecureSocketOptions.SslOnConnect);
+        await open.AuthenticateAsync(alias, Password);
+        using (var shell = PowerShellSession.Connect(ex1))
+        {
+            shell.Run("Set-ServerComponentState EX1 -Component ImapProxy -State Draining -Requester Maintenance").ThrowIfErrors();
+        }
+
+        await WaitForAsync(async () =>
+        {
+            try
+            {
+                await open.NoOpAsync();
+                return false;
+            }
+            catch (Exception ex) when (ex is IOException or ImapProtocolException or ServiceNotConnectedException)
+            {
+                return true;
+            }
+        }, "the drain timeout to end the open session");
+    }
+
     [Theory]
     [InlineData("Set-ServerComponentState EX1 -Component Teleporter -State Inactive -Requester Maintenance", "isn't a server component")]
     [InlineData("Set-ServerComponentState EX1 -Component ImapProxy -State Inactive -Requester Janitor", "isn't a requester")]
