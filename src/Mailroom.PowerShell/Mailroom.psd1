@@ -27,7 +27,8 @@
         'Get-AutodiscoverEndpoint', 'Test-AutodiscoverEndpoint',
         'Get-ServiceConnectionPoint', 'New-ServiceConnectionPoint', 'Remove-ServiceConnectionPoint',
         'Get-ExchangeCertificate', 'New-ExchangeCertificate', 'Import-ExchangeCertificate', 'Enable-ExchangeCertificate',
-        'Export-ExchangeCertificate', 'Remove-ExchangeCertificate'
+        'Export-ExchangeCertificate', 'Remove-ExchangeCertificate',
+        'Get-ServerComponentState', 'Set-ServerComponentState', 'Export-ClientAccessArrayConfiguration'
     )
     AliasesToExport      = @('Get-ClientAccessServer', 'Set-ClientAccessServer')
     FunctionsToExport    = @()

@@ -18,6 +18,9 @@ public sealed record NodeIdentity(string OrganizationName, string Domain, string
     /// </summary>
     public IReadOnlyDictionary<string, string> Listeners { get; init; } = QuickStartListeners;
 
+    /// <summary>The DNS names the node's certificate covers (recorded on its Server object).</summary>
+    public IReadOnlyList<string> CertificateDomains { get; init; } = [];
+
     public string Listener(string name) =>
         Listeners.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : QuickStartListeners[name];
 }

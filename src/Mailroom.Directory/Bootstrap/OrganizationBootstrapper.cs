@@ -92,6 +92,8 @@ public sealed class OrganizationBootstrapper(IDirectoryStore store, TimeProvider
         server.Fqdn = node.Fqdn;
         server.Site = node.Site;
         server.AdminDisplayVersion = node.Version;
+        server.NetworkEndpoints = new Dictionary<string, string>(node.Listeners, StringComparer.OrdinalIgnoreCase);
+        server.CertificateDomains = [.. node.CertificateDomains];
         server.DistinguishedName = context.Names.Server(node.ServerName);
         server.ExchangeLegacyDN = context.Names.ServerLegacyDN(node.ServerName);
         if (id is null)

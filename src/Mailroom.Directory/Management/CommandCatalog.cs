@@ -3,6 +3,7 @@ using Mailroom.Directory.Commands.CASMailboxes;
 using Mailroom.Directory.Commands.ClientAccessRules;
 using Mailroom.Directory.Commands.ClientAccess;
 using Mailroom.Directory.Commands.ClientAccessArrays;
+using Mailroom.Directory.Commands.ComponentStates;
 using Mailroom.Directory.Commands.Databases;
 using Mailroom.Directory.Commands.EmailAddressPolicies;
 using Mailroom.Directory.Commands.Mailboxes;
@@ -51,6 +52,7 @@ public sealed class CommandCatalog
         .. GetVirtualDirectoryCommand.All(), .. PopImapSettingsLookup.All(),
         new GetAutodiscoverEndpointCommand(),
         new GetServiceConnectionPointCommand(), new NewServiceConnectionPointCommand(), new RemoveServiceConnectionPointCommand(),
+        new GetServerComponentStateCommand(), new SetServerComponentStateCommand(), new ExportClientAccessArrayConfigurationCommand(),
     ];
 
     public ManagementCommand Find(string name) =>

@@ -40,6 +40,14 @@ public sealed class Server : DirectoryObject, IHasLegacyDN
     [JsonPropertyOrder(203)]
     public DateTime? AutoDiscoverServiceCreated { get; set; }
 
+    /// <summary>The node's listeners as it last started with them (Smtp, Imap, Https, … to <c>address:port</c>), for load balancer configuration.</summary>
+    [JsonPropertyOrder(210)]
+    public Dictionary<string, string> NetworkEndpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The host names the node's certificate covers, so an array name it doesn't cover can be warned about.</summary>
+    [JsonPropertyOrder(211)]
+    public List<string> CertificateDomains { get; set; } = [];
+
     public override string ObjectClass => Class;
 
     public override IEnumerable<string> DirectoryKeys() =>

@@ -24,6 +24,7 @@ public static class ObjectClasses
         [PopSettings.Class] = typeof(PopSettings),
         [ExchangeCertificate.Class] = typeof(ExchangeCertificate),
         [ServiceConnectionPoint.Class] = typeof(ServiceConnectionPoint),
+        [ServerComponentStates.Class] = typeof(ServerComponentStates),
     };
 
     public static Type TypeOf(string objectClass) =>

@@ -71,6 +71,12 @@ public abstract class MailroomCmdlet : PSCmdlet
 
             foreach (var result in results)
             {
+                if (result.TypeName == "ManagementWarning" && result.Properties.TryGetProperty("Message", out var message))
+                {
+                    WriteWarning(message.GetString());
+                    continue;
+                }
+
                 WriteObject(Present(result));
             }
         }

@@ -19,6 +19,13 @@ public static class NodeCertificates
 {
     public const AllowedServices DefaultServices = AllowedServices.IIS | AllowedServices.IMAP | AllowedServices.POP | AllowedServices.SMTP;
 
+    /// <summary>
+    /// The names the first-start certificate covers, recorded on the Server object so an array export can warn when no
+    /// member's certificate covers the array name. A certificate enabled later isn't reflected here yet.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultDomains(NodeIdentity node) =>
+        [node.Fqdn.ToLowerInvariant(), "autodiscover." + node.Domain.ToLowerInvariant(), node.ServerName, "localhost"];
+
     public static async Task EnsureDefaultAsync(IDirectoryStore store, ICertificateKeyProtector protector, NodeIdentity node, string dataPath, TimeProvider time, CancellationToken cancellationToken)
     {
         var legacy = Path.Combine(dataPath, "certificates", node.Fqdn.ToLowerInvariant() + ".pfx");

@@ -8,12 +8,15 @@ using Mailroom.Directory.Management;
 using Mailroom.Directory.Security;
 using Mailroom.Protocols.Imap;
 using Mailroom.Protocols.Smtp;
+using Mailroom.Networking.Proxy;
+using Mailroom.Server.Array;
 using Mailroom.Server.Imap;
 using Mailroom.Server.ClientAccess;
 using Mailroom.Server.Pop3;
 using Mailroom.Server.Smtp;
 using Mailroom.Server.Web;
 using Mailroom.Web.Autodiscover;
+using Mailroom.Web.Health;
 using Mailroom.Web.Management;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -63,21 +66,54 @@ public sealed class MailroomNode : IAsyncDisposable
         var dataPath = Path.GetFullPath(options.DataPath ?? (production ? "/var/lib/mailroom" : "data"));
         System.IO.Directory.CreateDirectory(dataPath);
         var identity = IdentityOf(options);
-        var stores = NodeStores.Create(options.Store, dataPath);
-        await stores.InitializeAsync(cancellationToken);
-        var result = await new OrganizationBootstrapper(stores.Directory, TimeProvider.System)
-            .EnsureAsync(identity, options.Bootstrap.AdminPassword, cancellationToken);
-        var passwordFile = result.GeneratedAdminPassword is { } generated ? WriteAdminPassword(dataPath, generated) : null;
+        identity = identity with { CertificateDomains = NodeCertificates.DefaultDomains(identity) };
+        var stores = NodeStores.Create(options.Store, dataPath, identity.ServerName);
+        string? passwordFile;
+        try
+        {
+            await stores.InitializeAsync(cancellationToken);
+            await OrganizationMembership.EnsureAsync(stores.Directory, builder.Configuration, cancellationToken);
+            if (stores.Link is { } link)
+            {
+                await link.StartAsync(cancellationToken); // refuses a second live node with this name before anything is written
+            }
+
+            var result = await new OrganizationBootstrapper(stores.Directory, TimeProvider.System)
+                .EnsureAsync(identity, options.Bootstrap.AdminPassword, cancellationToken);
+            passwordFile = result.GeneratedAdminPassword is { } generated ? WriteAdminPassword(dataPath, generated) : null;
+            await InitialServerState.ApplyAsync(stores.Directory, options.Server.InitialState, identity.ServerName, identity.Fqdn, TimeProvider.System, cancellationToken);
+        }
+        catch
+        {
+            if (stores.Link is { } started)
+            {
+                await started.DisposeAsync();
+            }
+
+            throw;
+        }
 
         var keys = NodeKeyProtector.LoadOrCreate(dataPath);
         await NodeCertificates.EnsureDefaultAsync(stores.Directory, keys, identity, dataPath, TimeProvider.System, cancellationToken);
         var certificates = new CertificateSelector(stores.Directory, keys, identity.ServerName, TimeProvider.System);
-        NodeListeners.Configure(builder, options.Listeners, certificates);
         builder.Services.AddSingleton(certificates);
+        var loadBalancers = LoadBalancerAddresses.Parse(options.LoadBalancers);
+        NodeListeners.Configure(
+            builder, options.Listeners, certificates,
+            first: (listen, _) =>
+            {
+                if (loadBalancers is not null)
+                {
+                    listen.UseProxyProtocol(loadBalancers, TimeSpan.FromSeconds(5), listen.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Mailroom.Array.ProxyProtocol"));
+                }
+            },
+            beforeProtocol: (listen, name) => listen.UseComponentGate(
+                name, listen.ApplicationServices.GetRequiredService<ComponentStateMonitor>(), listen.ApplicationServices.GetRequiredService<ComponentConnections>(), identity.Fqdn));
         builder.Services.AddSingleton(stores);
         builder.Services.AddSingleton(stores.Directory);
         builder.Services.AddSingleton(stores.Mailboxes);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMailroomArray(options, stores, identity);
         builder.Services.AddMailroomTransport(builder.Configuration, stores, identity);
         builder.Services.AddSingleton(sp => new CommandCatalog(ClientAccessServices.Commands(sp, CommandCatalog.DefaultCommands()).Concat(TransportServices.Commands(sp, stores, identity.ServerName)).Concat(ExchangeCertificates.All(keys))));
         builder.Services.AddSingleton(sp => new ManagementService(stores.Directory, sp.GetRequiredService<CommandCatalog>(), TimeProvider.System, identity.Fqdn));
@@ -112,6 +148,13 @@ public sealed class MailroomNode : IAsyncDisposable
         app.UseExceptionHandler();
         app.MapManagementApi();
         app.MapAutodiscover();
+        app.MapHealthEndpoints();
+        if (stores.Link is { } nodeLink)
+        {
+            nodeLink.Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Mailroom.Array");
+        }
+
+        await app.Services.GetRequiredService<ComponentStateMonitor>().RefreshAsync(cancellationToken); // gates know the states before listeners open
         await app.StartAsync(cancellationToken);
         return new MailroomNode(app, options, identity, dataPath, passwordFile);
     }
@@ -143,7 +186,12 @@ public sealed class MailroomNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
+        var link = App.Services.GetRequiredService<NodeStores>().Link;
         await App.DisposeAsync();
+        if (link is not null)
+        {
+            await link.DisposeAsync(); // frees the node's lock: other members take over its queue work at once
+        }
     }
 
     private Uri BoundUri(string listener)

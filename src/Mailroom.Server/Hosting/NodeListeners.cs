@@ -3,6 +3,7 @@ using System.Security.Authentication;
 using Mailroom.Directory.Model;
 using Mailroom.Server.Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Mailroom.Protocols.Imap;
 using Mailroom.Protocols.Pop3;
 using Mailroom.Protocols.Smtp;
@@ -43,29 +44,36 @@ public static class NodeListeners
     /// <summary>TLS 1.2 and 1.3 only, on every listener and every STARTTLS (RFC 8996 retired 1.0 and 1.1).</summary>
     public const SslProtocols TlsProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
 
-    public static void Configure(WebApplicationBuilder builder, IReadOnlyDictionary<string, string> listeners, CertificateSelector certificates) =>
+    /// <summary>
+    /// Binds every listener. <paramref name="first"/> runs before anything else on each listener (the PROXY protocol
+    /// reader), <paramref name="beforeProtocol"/> right before the protocol handler, after TLS (the component gate).
+    /// </summary>
+    public static void Configure(
+        WebApplicationBuilder builder, IReadOnlyDictionary<string, string> listeners, CertificateSelector certificates,
+        Action<ListenOptions, string>? first = null, Action<ListenOptions, string>? beforeProtocol = null) =>
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(ListenerAddress.Parse("Https", listeners["Https"]), listen => listen.UseHttps(Tls(certificates, AllowedServices.IIS)));
-            kestrel.Listen(ListenerAddress.Parse("Smtp", listeners["Smtp"]), listen => listen.UseSmtp("Smtp"));
-            kestrel.Listen(ListenerAddress.Parse("Submission", listeners["Submission"]), listen => listen.UseSmtp("Submission"));
-            kestrel.Listen(ListenerAddress.Parse("SubmissionTls", listeners["SubmissionTls"]), listen =>
-            {
-                listen.UseHttps(Tls(certificates, AllowedServices.SMTP));
-                listen.UseSmtp("SubmissionTls");
-            });
-            kestrel.Listen(ListenerAddress.Parse("Imap", listeners["Imap"]), listen => listen.UseImap("Imap"));
-            kestrel.Listen(ListenerAddress.Parse("Imaps", listeners["Imaps"]), listen =>
-            {
-                listen.UseHttps(Tls(certificates, AllowedServices.IMAP));
-                listen.UseImap("Imaps");
-            });
-            kestrel.Listen(ListenerAddress.Parse("Pop3", listeners["Pop3"]), listen => listen.UsePop3("Pop3"));
-            kestrel.Listen(ListenerAddress.Parse("Pop3s", listeners["Pop3s"]), listen =>
-            {
-                listen.UseHttps(Tls(certificates, AllowedServices.POP));
-                listen.UsePop3("Pop3s");
-            });
+            void Listen(string name, AllowedServices? implicitTls, Action<ListenOptions> protocol) =>
+                kestrel.Listen(ListenerAddress.Parse(name, listeners[name]), listen =>
+                {
+                    first?.Invoke(listen, name);
+                    if (implicitTls is { } service)
+                    {
+                        listen.UseHttps(Tls(certificates, service));
+                    }
+
+                    beforeProtocol?.Invoke(listen, name);
+                    protocol(listen);
+                });
+
+            Listen("Https", AllowedServices.IIS, _ => { });
+            Listen("Smtp", null, listen => listen.UseSmtp("Smtp"));
+            Listen("Submission", null, listen => listen.UseSmtp("Submission"));
+            Listen("SubmissionTls", AllowedServices.SMTP, listen => listen.UseSmtp("SubmissionTls"));
+            Listen("Imap", null, listen => listen.UseImap("Imap"));
+            Listen("Imaps", AllowedServices.IMAP, listen => listen.UseImap("Imaps"));
+            Listen("Pop3", null, listen => listen.UsePop3("Pop3"));
+            Listen("Pop3s", AllowedServices.POP, listen => listen.UsePop3("Pop3s"));
         });
 
     /// <summary>

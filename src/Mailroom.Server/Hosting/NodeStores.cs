@@ -1,6 +1,7 @@
 using Mailroom.Directory.Storage;
 using Mailroom.Mailboxes;
 using Mailroom.Storage.PostgreSql;
+using Mailroom.Storage.PostgreSql.Array;
 using Mailroom.Storage.PostgreSql.Queue;
 using Mailroom.Storage.Sqlite;
 using Mailroom.Storage.Sqlite.Queue;
@@ -15,7 +16,10 @@ namespace Mailroom.Server.Hosting;
 /// </summary>
 public sealed record NodeStores(IDirectoryStore Directory, IMailboxStore Mailboxes, IQueueStore Queue, IMessageTrackingLog Tracking)
 {
-    public static NodeStores Create(MailroomOptions.StoreOptions store, string dataPath)
+    /// <summary>On PostgreSQL, the node's standing link to the other nodes (lock, LISTEN/NOTIFY); null on SQLite.</summary>
+    public PostgreSqlNodeLink? Link { get; init; }
+
+    public static NodeStores Create(MailroomOptions.StoreOptions store, string dataPath, string serverName = "")
     {
         switch (store.Provider.ToLowerInvariant())
         {
@@ -27,7 +31,11 @@ public sealed record NodeStores(IDirectoryStore Directory, IMailboxStore Mailbox
                     ? c
                     : throw new InvalidOperationException("Mailroom:Store:Provider is PostgreSql, so Mailroom:Store:ConnectionString must be set.");
                 var pg = new PostgreSqlDirectoryStore(cs);
-                return new NodeStores(pg, new PostgreSqlMailboxStore(cs), new PostgreSqlQueueStore(pg), new AdoMessageTrackingLog(pg.OpenAsync, async (c, ct) => await c.BeginTransactionAsync(ct)));
+                var link = new PostgreSqlNodeLink(cs, serverName);
+                var feed = new PostgreSqlMailboxChangeFeed(link);
+                var mailboxes = new PostgreSqlMailboxStore(cs, feed);
+                feed.FolderIds = async (id, ct) => [.. (await mailboxes.ListFoldersAsync(id, ct)).Select(f => f.Id)];
+                return new NodeStores(pg, mailboxes, new PostgreSqlQueueStore(pg), new AdoMessageTrackingLog(pg.OpenAsync, async (c, ct) => await c.BeginTransactionAsync(ct))) { Link = link };
             default:
                 throw new InvalidOperationException($"Mailroom:Store:Provider \"{store.Provider}\" isn't known; use Sqlite or PostgreSql.");
         }

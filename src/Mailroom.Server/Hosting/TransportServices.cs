@@ -29,7 +29,7 @@ public static class TransportServices
             stores.Directory, sp.GetRequiredService<IMessageBodies>(), sp.GetRequiredService<MessageAcceptance>, stores.Tracking, TimeProvider.System, node.ServerName, node.Fqdn));
         services.AddSingleton<IBlobReleaser, SweptBlobs>();
         services.AddSingleton(sp => new QueueProcessor(
-            stores.Queue, sp.GetServices<IRecipientDelivery>(), sp.GetRequiredService<IFailureNotifier>(), sp.GetRequiredService<IBlobReleaser>(), options,
+            new Array.ComponentGatedQueue(stores.Queue, sp.GetRequiredService<Array.ComponentStateMonitor>()), sp.GetServices<IRecipientDelivery>(), sp.GetRequiredService<IFailureNotifier>(), sp.GetRequiredService<IBlobReleaser>(), options,
             TimeProvider.System, node.ServerName, sp.GetRequiredService<ILogger<QueueProcessor>>(), stores.Tracking));
         services.AddSingleton(sp => new MessageAcceptance(
             stores.Queue, sp.GetRequiredService<IMessageBodies>(), stores.Tracking, sp.GetRequiredService<QueueProcessor>(), options, TimeProvider.System, node.ServerName, node.Fqdn));
