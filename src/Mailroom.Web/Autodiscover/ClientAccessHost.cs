@@ -7,13 +7,20 @@ namespace Mailroom.Web.Autodiscover;
 public static class ClientAccessHost
 {
     /// <summary>
-    /// Every host name in Autodiscover, autoconfig and JSON answers that isn't configured explicitly comes from here,
-    /// so answering with a client access array's FQDN instead of the server's is a change in this one place.
+    /// Every host name in Autodiscover, autoconfig and JSON answers that isn't configured explicitly comes from here:
+    /// the FQDN of the client access array of the server's site when there is one (clients must reach the array
+    /// through its load balancer, not one member), else the server's own FQDN.
     /// </summary>
-    public static ValueTask<string> ClientAccessHostName(IDirectoryReader reader, Server server, CancellationToken cancellationToken)
+    public static async ValueTask<string> ClientAccessHostName(IDirectoryReader reader, Server server, CancellationToken cancellationToken)
     {
-        _ = reader;
-        _ = cancellationToken;
-        return ValueTask.FromResult(server.Fqdn.ToLowerInvariant());
+        await foreach (var array in reader.ListAsync<ClientAccessArray>(cancellationToken))
+        {
+            if (array.Site.Equals(server.Site, StringComparison.OrdinalIgnoreCase) && array.Fqdn.Length > 0)
+            {
+                return array.Fqdn.ToLowerInvariant();
+            }
+        }
+
+        return server.Fqdn.ToLowerInvariant();
     }
 }

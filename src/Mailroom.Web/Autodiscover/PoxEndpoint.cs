@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Net;
 using Mailroom.Addressing;
+using Mailroom.ClientAccess.Rules;
+using Mailroom.Directory.ClientAccessRules;
 using Mailroom.Directory.Model;
 using Mailroom.Directory.Storage;
 using Mailroom.Web.Management;
@@ -19,14 +22,28 @@ internal static class PoxEndpoint
 
     public static async Task<IResult> PostAsync(
         HttpContext http, BasicAuthentication auth, IDirectoryStore store, ClientSettingsReader settingsReader,
-        ClientAccessNode node, TimeProvider time, ILoggerFactory loggers)
+        ClientAccessNode node, ClientAccessPolicy access, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("Mailroom.Web.Autodiscover");
         var client = http.Connection.RemoteIpAddress;
+        var remote = client is null ? null : new IPEndPoint(client, http.Connection.RemotePort);
+
+        // Client access rules for Autodiscover: an address rule refuses before the password is checked, the rest once
+        // the user is known; a refusal is a bare 403 that names no rule (exchange.md §3.7).
+        if ((await access.CheckConnectionAsync(ClientAccessProtocols.Autodiscover, remote, http.RequestAborted)).IsDenied)
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var caller = await auth.AuthenticateAsync(http.Request, http.RequestAborted);
         if (caller is null)
         {
             return AutodiscoverHttp.Challenge(http);
+        }
+
+        if ((await access.CheckUserAsync(ClientAccessProtocols.Autodiscover, remote, ClientAccessAuthenticationTypes.Basic, caller.Id, http.RequestAborted)).IsDenied)
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (!HttpMethods.IsPost(http.Request.Method))
