@@ -67,7 +67,7 @@ public sealed class CertificateSelector(IDirectoryStore store, ICertificateKeyPr
                 (await Directory.Commands.ClientAccess.PopImapSettingsLookup.ForServerAsync<ImapSettings>(reader, serverName, cancellationToken))?.X509CertificateName,
                 (await Directory.Commands.ClientAccess.PopImapSettingsLookup.ForServerAsync<PopSettings>(reader, serverName, cancellationToken))?.X509CertificateName), cancellationToken);
             var loaded = new List<Loaded>();
-            foreach (var certificate in stored.Where(c => !c.IsPendingRequest && c.ProtectedPrivateKey is not null && c.Services != AllowedServices.None))
+            foreach (var certificate in stored.Where(c => c.Services != AllowedServices.None && CanUse(c, protector)))
             {
                 var reuse = current.Certificates.FirstOrDefault(l => l.Stored.Thumbprint == certificate.Thumbprint);
                 loaded.Add(reuse is not null ? reuse with { Stored = certificate } : Load(certificate));
@@ -79,6 +79,28 @@ public sealed class CertificateSelector(IDirectoryStore store, ICertificateKeyPr
         finally
         {
             reloading.Release();
+        }
+    }
+
+    /// <summary>
+    /// True when the certificate has a private key this node can decrypt. One encrypted under another node key (the
+    /// node's data folder was replaced) is skipped rather than failing every handshake.
+    /// </summary>
+    public static bool CanUse(ExchangeCertificate stored, ICertificateKeyProtector protector)
+    {
+        if (stored.IsPendingRequest || stored.ProtectedPrivateKey is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var certificate = CertificateMaterial.WithPrivateKey(stored, protector);
+            return certificate is not null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
         }
     }
 

@@ -38,7 +38,9 @@ public static class NodeCertificates
     private static Task<int> CreateAsync(IDirectoryStore store, ICertificateKeyProtector protector, NodeIdentity node, string legacy, TimeProvider time, CancellationToken cancellationToken) =>
         store.WriteAsync(async tx =>
         {
-            if ((await ExchangeCertificates.OfServerAsync(tx, node.ServerName, cancellationToken)).Count > 0)
+            // A node whose data folder (and so its key) was replaced can't use the certificates it had: it makes a new
+            // default, as first start would, rather than serve TLS with none.
+            if ((await ExchangeCertificates.OfServerAsync(tx, node.ServerName, cancellationToken)).Any(c => CertificateSelector.CanUse(c, protector)))
             {
                 return 0;
             }
