@@ -79,6 +79,9 @@ public interface IMailboxStore
     /// <summary>One page of messages in UID order.</summary>
     Task<MessagePage> FetchAsync(long folderId, FetchRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>The UIDs in a range, in order, in pages of up to <paramref name="limit"/> (SELECT's sequence map).</summary>
+    Task<UidPage> ListUidsAsync(long folderId, UidRange range, int limit = 50_000, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Maps sequence numbers (1-based positions in UID order, as the store sees the folder now) to a UID range, or null
     /// when the folder has fewer messages than <paramref name="first"/>. A session with expunges it has not yet reported
