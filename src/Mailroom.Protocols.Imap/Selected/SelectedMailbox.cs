@@ -14,6 +14,9 @@ public sealed partial class SelectedMailbox
 {
     private const int PageSize = FetchRequest.MaxLimit;
 
+    /// <summary>UIDs per page when opening the view: 4 bytes each, so a page stays small while a 100,000-message folder needs two.</summary>
+    private const int UidPageSize = 50_000;
+
     private readonly IMailboxStore _store;
 
     // How far the session has reported: flag changes up to _changedSince, expunges up to _vanishedSince.
@@ -167,11 +170,11 @@ public sealed partial class SelectedMailbox
         uint? next = range.First;
         while (next is { } from && from <= range.Last)
         {
-            var page = await _store.FetchAsync(FolderId, new FetchRequest(new UidRange(from, range.Last)) { Limit = PageSize }, cancellationToken)
-                .ConfigureAwait(false);
-            foreach (var message in page.Messages)
+            // UIDs only: the primary key's index answers without reading message rows.
+            var page = await _store.ListUidsAsync(FolderId, new UidRange(from, range.Last), UidPageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var uid in page.Uids)
             {
-                Messages.Append(message.Uid);
+                Messages.Append(uid);
             }
 
             next = page.NextUid;

@@ -94,7 +94,7 @@ internal sealed class FetchResponseWriter(ImapSession session, SelectedMailbox v
                     break;
                 case FetchItemKind.Envelope:
                     Item("ENVELOPE ", ref first);
-                    EnvelopeWriter.Write(line, (message.Headers ?? Mailboxes.Indexing.IndexedHeaders.Empty).Envelope, utf8);
+                    EnvelopeWriter.Write(line, message.EnvelopeData, utf8);
                     break;
                 case FetchItemKind.Body or FetchItemKind.BodyStructure:
                     Item(item.Kind == FetchItemKind.Body ? "BODY " : "BODYSTRUCTURE ", ref first);

@@ -6,7 +6,8 @@ namespace Mailroom.Protocols.Imap;
 /// <summary>
 /// Runs SEARCH criteria over the selected mailbox's view, page by page, handing each match to the caller (SEARCH keeps
 /// numbers, SORT and THREAD keep small rows). Indexed columns decide first; a message's body is opened only when a
-/// text key still matters for it.
+/// text key still matters for it. Header keys go to the store as a text filter first (<see cref="SearchPrefilter"/>),
+/// so only candidate messages come back at all.
 /// </summary>
 internal static class SearchRunner
 {
@@ -43,7 +44,7 @@ internal static class SearchRunner
             {
                 await onMatch(message, sequence).ConfigureAwait(false);
             }
-        }).ConfigureAwait(false);
+        }, SearchPrefilter.Build(key)).ConfigureAwait(false);
     }
 
     /// <summary>
