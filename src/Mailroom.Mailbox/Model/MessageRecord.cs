@@ -15,6 +15,12 @@ public enum MessageFields
 
     /// <summary>Adds only <see cref="MessageRecord.EnvelopeData"/>, the encoded ENVELOPE: all FETCH ENVELOPE needs.</summary>
     Envelope = 2,
+
+    /// <summary>
+    /// Adds <see cref="MessageRecord.InlineBody"/> for bodies the provider keeps in the index itself (SQLite's small
+    /// bodies), read with the page instead of one blob lookup per message. Pages are smaller with it.
+    /// </summary>
+    InlineBody = 4,
 }
 
 /// <summary>One message as the store holds it. The body is read through <see cref="IBlobStore.OpenReadAsync"/> with <see cref="BlobId"/>.</summary>
@@ -36,6 +42,12 @@ public sealed record MessageRecord(
     /// <see cref="MessageFields.Headers"/> was asked for; walk it with <see cref="EnvelopeReader"/>.
     /// </summary>
     public byte[]? EnvelopeData { get; init; }
+
+    /// <summary>
+    /// The whole body, when <see cref="MessageFields.InlineBody"/> was asked for and the provider stores this body in
+    /// its index; otherwise null, and the body is read through <see cref="IBlobStore.OpenReadAsync"/>.
+    /// </summary>
+    public byte[]? InlineBody { get; init; }
 }
 
 /// <summary>
@@ -48,6 +60,9 @@ public sealed record MessagePage(IReadOnlyList<MessageRecord> Messages, uint? Ne
 public sealed record FetchRequest(UidRange Range)
 {
     public const int MaxLimit = 5000;
+
+    /// <summary>The largest page with <see cref="MessageFields.InlineBody"/>: inline bodies are up to 64 KiB each.</summary>
+    public const int MaxInlineBodyLimit = 100;
 
     public int Limit { get; init; } = 500;
 

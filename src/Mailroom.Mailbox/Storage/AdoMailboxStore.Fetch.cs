@@ -9,6 +9,11 @@ public partial class AdoMailboxStore
     public Task<MessagePage> FetchAsync(long folderId, FetchRequest request, CancellationToken cancellationToken = default)
     {
         var limit = CheckLimit(request.Limit);
+        if (request.Fields.HasFlag(MessageFields.InlineBody) && limit > FetchRequest.MaxInlineBodyLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), limit, $"A page with inline bodies holds 1 to {FetchRequest.MaxInlineBodyLimit} messages.");
+        }
+
         var where = new System.Text.StringBuilder("folder_id = @f AND uid >= @first AND uid <= @last");
         var parameters = new List<(string, object?)> { ("f", folderId), ("first", request.Range.First), ("last", request.Range.Last), ("n", limit + 1) };
         if (request.ChangedSince > 0)
@@ -21,7 +26,7 @@ public partial class AdoMailboxStore
         return Sql.ReadAsync(async s =>
         {
             var messages = await s.QueryAsync(
-                $"SELECT {MessageColumns.Select(request.Fields)} FROM mail_messages WHERE {where} ORDER BY uid LIMIT @n",
+                $"SELECT {MessageColumns.Select(request.Fields, Sql.InlineBodySql)} FROM mail_messages WHERE {where} ORDER BY uid LIMIT @n",
                 r => MessageColumns.Read(r, request.Fields), cancellationToken, [.. parameters]);
             var next = TrimPage(messages, limit, m => m.Uid);
             return new MessagePage(messages, next);

@@ -32,6 +32,12 @@ public abstract class MailboxSqlProvider(TimeProvider? time)
 
     public abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>
+    /// An expression over mail_messages' <c>blob_id</c> giving the body when this provider keeps it in the index
+    /// (else NULL), for <see cref="Model.MessageFields.InlineBody"/>; null when no body is ever inline.
+    /// </summary>
+    public virtual string? InlineBodySql => null;
+
     /// <summary>SQL that is true when text <paramref name="column"/> contains <paramref name="parameter"/> (bytewise).</summary>
     public virtual string ContainsSql(string column, string parameter) => $"instr({column}, {parameter}) > 0";
 

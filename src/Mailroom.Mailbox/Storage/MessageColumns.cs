@@ -55,8 +55,12 @@ internal static class MessageColumns
         ];
     }
 
-    public static string Select(MessageFields fields) =>
-        fields.HasFlag(MessageFields.Headers) ? WithHeaders : fields.HasFlag(MessageFields.Envelope) ? WithEnvelope : Summary;
+    /// <param name="inlineBody">The provider's expression for a message's inline body (over column blob_id), or null.</param>
+    public static string Select(MessageFields fields, string? inlineBody)
+    {
+        var columns = fields.HasFlag(MessageFields.Headers) ? WithHeaders : fields.HasFlag(MessageFields.Envelope) ? WithEnvelope : Summary;
+        return fields.HasFlag(MessageFields.InlineBody) ? columns + ", " + (inlineBody ?? "NULL") : columns;
+    }
 
     public static MessageRecord Read(DbDataReader r, MessageFields fields)
     {
@@ -69,7 +73,13 @@ internal static class MessageColumns
             SqlSession.ToInstant(r.GetInt64(5)),
             BlobId.Parse(r.GetString(6)),
             r.IsDBNull(7) ? null : SqlSession.ToInstant(r.GetInt64(7)));
-        if (fields == MessageFields.Summary)
+        if (fields.HasFlag(MessageFields.InlineBody))
+        {
+            var last = r.FieldCount - 1;
+            record = record with { InlineBody = r.IsDBNull(last) ? null : r.GetFieldValue<byte[]>(last) };
+        }
+
+        if (!fields.HasFlag(MessageFields.Envelope) && !fields.HasFlag(MessageFields.Headers))
         {
             return record;
         }

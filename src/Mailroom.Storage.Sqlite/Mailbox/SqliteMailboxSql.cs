@@ -39,7 +39,7 @@ internal sealed class SqliteMailboxSql : MailboxSqlProvider
 
         // WAL lets readers run beside the writer; FULL makes a commit durable (fsync'd WAL) before it returns.
         // journal_mode is persistent and costly to ask for, so only the first connection sets it.
-        pragma.CommandText = (walSet ? string.Empty : "PRAGMA journal_mode=WAL; ") + "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        pragma.CommandText = (walSet ? string.Empty : "PRAGMA journal_mode=WAL; ") + "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=268435456;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         walSet = true;
         return connection;
@@ -60,6 +60,9 @@ internal sealed class SqliteMailboxSql : MailboxSqlProvider
     }
 
     protected override void EndWriteTransaction() => writeLock.Release();
+
+    /// <summary>Bodies up to <see cref="FileBlobStore.InlineLimit"/> are in mail_blobs.data (NULL for files).</summary>
+    public override string? InlineBodySql => "(SELECT data FROM mail_blobs WHERE mail_blobs.id = mail_messages.blob_id)";
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT

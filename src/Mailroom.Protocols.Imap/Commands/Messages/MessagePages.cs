@@ -27,7 +27,7 @@ internal static class MessagePages
         Func<MessageRecord, uint, ValueTask> visit,
         IReadOnlyList<IReadOnlyList<TextCondition>>? textFilter = null)
     {
-        var limit = fields == MessageFields.Summary ? SummaryPage : HeaderPage;
+        var limit = fields.HasFlag(MessageFields.InlineBody) ? FetchRequest.MaxInlineBodyLimit : fields == MessageFields.Summary ? SummaryPage : HeaderPage;
         foreach (var range in ranges)
         {
             uint? next = range.First;

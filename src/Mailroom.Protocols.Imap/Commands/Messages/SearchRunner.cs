@@ -29,6 +29,11 @@ internal static class SearchRunner
             InSavedResult = uid => saved is not null && saved.Any(r => r.Contains(uid)),
             LoadText = async (message, withBody, ct) =>
             {
+                if (message.InlineBody is { } inline)
+                {
+                    return MessageText.Load(inline, withBody);
+                }
+
                 var stream = await session.Blobs.OpenReadAsync(message.BlobId, ct).ConfigureAwait(false);
                 await using (stream.ConfigureAwait(false))
                 {
@@ -37,7 +42,8 @@ internal static class SearchRunner
             },
         };
         var matcher = new SearchMatcher(key, environment);
-        var fields = needHeaders || matcher.NeedsHeaders ? MessageFields.Headers : MessageFields.Summary;
+        var fields = (needHeaders || matcher.NeedsHeaders ? MessageFields.Headers : MessageFields.Summary)
+            | (key.NeedsText ? MessageFields.InlineBody : MessageFields.Summary);
         await MessagePages.ForEachAsync(session, view, NarrowToUids(key, view), fields, 0, async (message, sequence) =>
         {
             if (await matcher.MatchesAsync(message, sequence, session.Aborted).ConfigureAwait(false))
