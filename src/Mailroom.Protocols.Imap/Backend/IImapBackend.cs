@@ -25,6 +25,16 @@ public interface IImapBackend
     /// <summary>Whether the user may still use the mailbox (asked on NOOP/IDLE wake-ups; false ends the session:
     /// a disabled or removed mailbox's open sessions end).</summary>
     ValueTask<bool> IsStillAllowedAsync(Guid mailboxId, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+    /// <summary>
+    /// Called once a login succeeded, before its OK is sent. The host may keep what it needs in
+    /// <see cref="ImapSession.Items"/> and end the session later from any thread with <see cref="ImapSession.End"/>
+    /// (its session registry does, when the mailbox is disabled or removed).
+    /// </summary>
+    ValueTask LoggedInAsync(ImapSession session, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>Called once when a session ends, however it ends (logged in or not).</summary>
+    ValueTask SessionEndedAsync(ImapSession session) => ValueTask.CompletedTask;
 }
 
 /// <summary>The connection as the host saw it.</summary>
