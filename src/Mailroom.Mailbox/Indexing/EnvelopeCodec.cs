@@ -160,14 +160,14 @@ public ref struct EnvelopeReader
             return false;
         }
 
-        var length = (int)(header - 1);
-        if (length > data.Length - position)
+        var length = header - 1;
+        if (length > (uint)(data.Length - position))
         {
             throw new InvalidDataException("Encoded envelope string runs past its end.");
         }
 
-        value = data.Slice(position, length);
-        position += length;
+        value = data.Slice(position, (int)length);
+        position += (int)length;
         return true;
     }
 
@@ -177,7 +177,19 @@ public ref struct EnvelopeReader
     public int ReadListHeader()
     {
         var header = ReadVarint();
-        return header == 0 ? -1 : checked((int)(header - 1));
+        if (header == 0)
+        {
+            return -1;
+        }
+
+        // Each address takes at least four bytes, so a count the rest cannot hold is damage.
+        var count = header - 1;
+        if (count > (uint)(data.Length - position) / 4)
+        {
+            throw new InvalidDataException("Encoded envelope address list runs past its end.");
+        }
+
+        return (int)count;
     }
 
     /// <summary>Skips one address list (its header included).</summary>
