@@ -83,6 +83,12 @@ public interface IMailboxStore
     Task<UidPage> ListUidsAsync(long folderId, UidRange range, int limit = 50_000, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Every UID in a range sorted by <paramref name="order"/>, ties by UID: SORT on numeric keys done by the database
+    /// (a sort answer holds every number anyway, so this is not paged; it is 4 bytes a message).
+    /// </summary>
+    Task<IReadOnlyList<uint>> ListUidsInOrderAsync(long folderId, UidRange range, IReadOnlyList<MessageOrderKey> order, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Maps sequence numbers (1-based positions in UID order, as the store sees the folder now) to a UID range, or null
     /// when the folder has fewer messages than <paramref name="first"/>. A session with expunges it has not yet reported
     /// must map through its own view instead.

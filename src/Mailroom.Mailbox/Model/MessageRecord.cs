@@ -91,5 +91,20 @@ public enum IndexedText
 /// <summary><see cref="Field"/> contains <see cref="Value"/>, case-insensitively.</summary>
 public sealed record TextCondition(IndexedText Field, string Value);
 
+/// <summary>Orders the store can sort by itself (RFC 5256 ARRIVAL, DATE, SIZE).</summary>
+public enum MessageOrder
+{
+    /// <summary>The internal date.</summary>
+    Arrival,
+
+    /// <summary>The Date header as a UTC instant, else the internal date (RFC 5256 §2.2).</summary>
+    Date,
+
+    Size,
+}
+
+/// <summary>One key of a store-side sort.</summary>
+public readonly record struct MessageOrderKey(MessageOrder Order, bool Descending);
+
 /// <summary>One page of UIDs; <see cref="NextUid"/> is where the next page starts, or null when the range is done.</summary>
 public sealed record UidPage(IReadOnlyList<uint> Uids, uint? NextUid);

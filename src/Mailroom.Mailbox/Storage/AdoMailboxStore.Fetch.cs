@@ -52,6 +52,22 @@ public partial class AdoMailboxStore
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<uint>> ListUidsInOrderAsync(long folderId, UidRange range, IReadOnlyList<MessageOrderKey> order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var orderBy = string.Join(", ", order.Select(k => k.Order switch
+        {
+            MessageOrder.Arrival => "internal_date",
+            MessageOrder.Date => "COALESCE(sent_date, internal_date)",
+            _ => "size",
+        } + (k.Descending ? " DESC" : string.Empty)).Append("uid"));
+
+        // The summary index covers every column used, so the database sorts without touching message rows.
+        return Sql.ReadAsync<IReadOnlyList<uint>>(async s => await s.QueryAsync(
+            $"SELECT uid FROM mail_messages WHERE folder_id = @f AND uid >= @first AND uid <= @last ORDER BY {orderBy}",
+            r => (uint)r.GetInt64(0), cancellationToken, ("f", folderId), ("first", range.First), ("last", range.Last)), cancellationToken);
+    }
+
     /// <summary>
     /// SEARCH's header keys as SQL over the folded columns: the database skips the messages that cannot match, so
     /// the caller decodes only candidates. Values are folded the way the columns were.

@@ -130,5 +130,10 @@ internal static class SqliteMailboxMigrations
         new(4, "drop the JSON envelope", """
             ALTER TABLE mail_messages DROP COLUMN envelope;
             """),
+        new(5, "covering index for summary reads", """
+            -- Summary reads (SELECT's neighbours: SORT DATE, flag SEARCHes, FETCH FLAGS, STORE) walk this index alone
+            -- instead of looking up every wide message row (the header index makes rows ~1 KiB, three to a page).
+            CREATE INDEX ix_mail_messages_summary ON mail_messages (folder_id, uid, modseq, flags, keywords, size, internal_date, blob_id, sent_date);
+            """),
     ];
 }

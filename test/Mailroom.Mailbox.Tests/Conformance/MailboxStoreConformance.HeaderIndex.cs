@@ -130,13 +130,34 @@ public abstract partial class MailboxStoreConformance
     }
 
     [Fact]
+    public async Task TheStoreSortsUidsByArrivalDateAndSizeWithTiesByUid()
+    {
+        var mailbox = await NewMailboxAsync();
+        var inbox = await InboxAsync(mailbox);
+        var small = await ImportAsync("small");                       // Date header: 2025-07-01 08:00Z (TestMessages)
+        var large = await ImportAsync("large", new string('x', 500));
+        await Store.AppendAsync(inbox.Id, NewMessage.From(large, Start.AddHours(3)));
+        await Store.AppendAsync(inbox.Id, NewMessage.From(small, Start.AddHours(1)));
+        await Store.AppendAsync(inbox.Id, NewMessage.From(large, Start.AddHours(2)));
+
+        async Task<uint[]> Order(params MessageOrderKey[] keys) => [.. await Store.ListUidsInOrderAsync(inbox.Id, UidRange.From(1), keys)];
+
+        Assert.Equal(new uint[] { 2u, 3u, 1u }, await Order(new MessageOrderKey(MessageOrder.Arrival, false)));
+        Assert.Equal(new uint[] { 1u, 3u, 2u }, await Order(new MessageOrderKey(MessageOrder.Arrival, true)));
+        Assert.Equal(new uint[] { 2u, 1u, 3u }, await Order(new MessageOrderKey(MessageOrder.Size, false)));
+        Assert.Equal(new uint[] { 1u, 3u, 2u }, await Order(new MessageOrderKey(MessageOrder.Size, true), new MessageOrderKey(MessageOrder.Arrival, true)));
+        Assert.Equal(new uint[] { 1u, 2u, 3u }, await Order(new MessageOrderKey(MessageOrder.Date, false)));   // one Date for all: UID order
+        Assert.Equal(new uint[] { 2u, 3u }, await Store.ListUidsInOrderAsync(inbox.Id, new UidRange(2, 3), [new MessageOrderKey(MessageOrder.Arrival, false)]));
+    }
+
+    [Fact]
     public async Task MigrationThreeConvertsRowsWrittenWithTheJsonEnvelope()
     {
         var mailbox = await NewMailboxAsync();
         var delivered = await DeliverFromAsync(mailbox, "=?UTF-8?Q?Legacy_=C3=A9t=C3=A9?=", "Old Timer <old@contoso.com>", to: "A <a@x.example>, B <b@y.example>");
         var expected = Assert.Single(await FetchAllAsync(delivered.FolderId, MessageFields.Headers)).Headers!.Envelope;
 
-        // Put the row back the way schema 2 stored it: a JSON envelope and no folded text or encoded envelope.
+        // Put the row back the way schema 2 stored it: a JSON envelope and no folded text or encoded envelope (nor the later index).
         var json = IndexJson.Serialize(expected).Replace("'", "''", StringComparison.Ordinal);
         await ExecuteSqlAsync($"""
             ALTER TABLE mail_messages ADD COLUMN envelope TEXT NOT NULL DEFAULT '';
@@ -147,6 +168,7 @@ public abstract partial class MailboxStoreConformance
             ALTER TABLE mail_messages DROP COLUMN fold_cc;
             ALTER TABLE mail_messages DROP COLUMN fold_bcc;
             ALTER TABLE mail_messages DROP COLUMN envelope_data;
+            DROP INDEX ix_mail_messages_summary;
             DELETE FROM mailbox_schema_migrations WHERE version >= 3;
             """);
 
