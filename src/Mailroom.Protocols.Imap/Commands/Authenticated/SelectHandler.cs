@@ -45,7 +45,7 @@ internal class SelectHandler : IImapCommandHandler
             return ImapResult.No("No such mailbox", "NONEXISTENT").WithState(ImapState.Authenticated);
         }
 
-        var view = await SelectedMailbox.OpenAsync(session.Store, folder, ReadOnly, session.Aborted).ConfigureAwait(false);
+        var view = await SelectedMailbox.OpenAsync(session.Store, folder, ReadOnly, session.Aborted, session.Services.UidSnapshots).ConfigureAwait(false);
         var status = await session.Store.GetFolderStatusAsync(folder.Id, session.Aborted).ConfigureAwait(false);
         var keywords = await session.Store.ListKeywordsAsync(folder.Id, session.Aborted).ConfigureAwait(false);
         WriteSelectResponses(session, view, status, keywords);
