@@ -116,5 +116,14 @@ public sealed class AppendAndIdleTests
         await session.CommandAsync("UNSELECT");
         Assert.Contains("* 3 EXISTS", await session.CommandAsync("SELECT INBOX"));
         Assert.Equal("* 3 FETCH (UID 4)", (await session.CommandAsync("FETCH 3 UID"))[0]);
+        await session.CommandAsync("UNSELECT");
+        Assert.Contains("* OK [UNSEEN 1] First unseen", await session.CommandAsync("SELECT INBOX"));
+
+        // Flags are part of the snapshot's key too: first unseen and the keyword list follow a STORE.
+        await session.Store.StoreFlagsAsync(inbox.Id, new FlagStoreRequest(UidRange.Single(1), FlagChange.Add(MessageFlags.Seen, "$Work")));
+        await session.CommandAsync("UNSELECT");
+        var lines = await session.CommandAsync("SELECT INBOX");
+        Assert.Contains("* OK [UNSEEN 2] First unseen", lines);
+        Assert.Contains(lines, l => l.StartsWith("* FLAGS (", StringComparison.Ordinal) && l.Contains("$Work", StringComparison.Ordinal));
     }
 }

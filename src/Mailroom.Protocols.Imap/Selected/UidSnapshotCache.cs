@@ -45,5 +45,33 @@ public sealed class UidSnapshotCache
         snapshots[folderId] = new Snapshot(uidNext, highestModSeq, [.. map.Ranges()]);
     }
 
-    private sealed record Snapshot(uint UidNext, ulong HighestModSeq, (uint First, uint Last)[] Runs);
+    /// <summary>SELECT's other answers (first unseen UID, keywords), valid under the same key: flag changes raise HIGHESTMODSEQ too.</summary>
+    public bool TryGetSelectData(long folderId, uint uidNext, ulong highestModSeq, out uint? firstUnseen, out IReadOnlyList<string> keywords)
+    {
+        if (snapshots.TryGetValue(folderId, out var snapshot) && snapshot.UidNext == uidNext && snapshot.HighestModSeq == highestModSeq
+            && snapshot.Keywords is { } known)
+        {
+            (firstUnseen, keywords) = (snapshot.FirstUnseen, known);
+            return true;
+        }
+
+        (firstUnseen, keywords) = (null, []);
+        return false;
+    }
+
+    /// <summary>Adds SELECT's other answers to the folder's snapshot if it is still the one under this key.</summary>
+    public void StoreSelectData(long folderId, uint uidNext, ulong highestModSeq, uint? firstUnseen, IReadOnlyList<string> keywords)
+    {
+        if (snapshots.TryGetValue(folderId, out var snapshot) && snapshot.UidNext == uidNext && snapshot.HighestModSeq == highestModSeq)
+        {
+            snapshots.TryUpdate(folderId, snapshot with { FirstUnseen = firstUnseen, Keywords = [.. keywords] }, snapshot);
+        }
+    }
+
+    private sealed record Snapshot(uint UidNext, ulong HighestModSeq, (uint First, uint Last)[] Runs)
+    {
+        public uint? FirstUnseen { get; init; }
+
+        public string[]? Keywords { get; init; }
+    }
 }
