@@ -79,6 +79,15 @@ public interface IMailboxStore
     /// <summary>One page of messages in UID order.</summary>
     Task<MessagePage> FetchAsync(long folderId, FetchRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>The UIDs in a range, in order, in pages of up to <paramref name="limit"/> (SELECT's sequence map).</summary>
+    Task<UidPage> ListUidsAsync(long folderId, UidRange range, int limit = 50_000, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every UID in a range sorted by <paramref name="order"/>, ties by UID: SORT on numeric keys done by the database
+    /// (a sort answer holds every number anyway, so this is not paged; it is 4 bytes a message).
+    /// </summary>
+    Task<IReadOnlyList<uint>> ListUidsInOrderAsync(long folderId, UidRange range, IReadOnlyList<MessageOrderKey> order, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Maps sequence numbers (1-based positions in UID order, as the store sees the folder now) to a UID range, or null
     /// when the folder has fewer messages than <paramref name="first"/>. A session with expunges it has not yet reported

@@ -29,6 +29,14 @@ public sealed class PostgreSqlMailboxStoreTests(PostgreSqlFixture postgres) : Ma
         return (int)(withChunks + (long)(await empty.ExecuteScalarAsync())!);
     }
 
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     public override async Task DisposeAsync()
     {
         foreach (var store in stores)

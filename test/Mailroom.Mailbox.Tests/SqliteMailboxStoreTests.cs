@@ -23,6 +23,15 @@ public sealed class SqliteMailboxStoreTests : MailboxStoreConformance
         return files + (int)(long)(await QueryAsync("SELECT COUNT(*) FROM mail_blobs WHERE data IS NOT NULL"))!;
     }
 
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "mailbox.db")}");
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     private async Task<object?> QueryAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "mailbox.db")}");

@@ -91,4 +91,39 @@ public sealed class AppendAndIdleTests
         await session.SendAsync("DONE");
         Assert.Equal("a1 OK IDLE terminated", await session.ReadLineAsync());
     }
+
+    [Fact]
+    public async Task ReselectingSeesWhatChangedSinceTheLastSelectOfTheFolder()
+    {
+        await using var session = await ImapTestSession.StartAsync();
+        await session.LoginAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await session.DeliverAsync($"m{i}");
+        }
+
+        Assert.Contains("* 3 EXISTS", await session.CommandAsync("SELECT INBOX"));
+        Assert.Contains("* 3 EXISTS", await session.CommandAsync("SELECT INBOX")); // from the UID snapshot
+
+        var inbox = (await session.Store.GetFolderAsync(session.MailboxId, "INBOX"))!;
+        await session.Store.StoreFlagsAsync(inbox.Id, new FlagStoreRequest(UidRange.Single(2), FlagChange.Add(MessageFlags.Deleted)));
+        await session.Store.ExpungeAsync(inbox.Id, UidRange.From(1));
+        await session.CommandAsync("UNSELECT");
+        Assert.Contains("* 2 EXISTS", await session.CommandAsync("SELECT INBOX"));
+        Assert.Equal("* 2 FETCH (UID 3)", (await session.CommandAsync("FETCH 2 UID"))[0]);
+
+        await session.DeliverAsync("m3");
+        await session.CommandAsync("UNSELECT");
+        Assert.Contains("* 3 EXISTS", await session.CommandAsync("SELECT INBOX"));
+        Assert.Equal("* 3 FETCH (UID 4)", (await session.CommandAsync("FETCH 3 UID"))[0]);
+        await session.CommandAsync("UNSELECT");
+        Assert.Contains("* OK [UNSEEN 1] First unseen", await session.CommandAsync("SELECT INBOX"));
+
+        // Flags are part of the snapshot's key too: first unseen and the keyword list follow a STORE.
+        await session.Store.StoreFlagsAsync(inbox.Id, new FlagStoreRequest(UidRange.Single(1), FlagChange.Add(MessageFlags.Seen, "$Work")));
+        await session.CommandAsync("UNSELECT");
+        var lines = await session.CommandAsync("SELECT INBOX");
+        Assert.Contains("* OK [UNSEEN 2] First unseen", lines);
+        Assert.Contains(lines, l => l.StartsWith("* FLAGS (", StringComparison.Ordinal) && l.Contains("$Work", StringComparison.Ordinal));
+    }
 }

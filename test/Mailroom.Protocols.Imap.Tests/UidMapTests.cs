@@ -21,6 +21,53 @@ public sealed class UidMapTests
     }
 
     [Fact]
+    public void AppendRangeIsAppendingEachUid()
+    {
+        var one = new UidMap();
+        var each = new UidMap();
+        foreach (var (first, last) in new (uint, uint)[] { (1, 5), (6, 6), (9, 12), (20, 20) })
+        {
+            one.AppendRange(first, last);
+            for (var uid = first; uid <= last; uid++)
+            {
+                each.Append(uid);
+            }
+        }
+
+        Assert.Equal(each.Ranges(), one.Ranges());
+        Assert.Equal((each.Count, each.RunCount), (one.Count, one.RunCount));
+        Assert.Equal(10u, one.SequenceOf(12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => one.AppendRange(20, 25));
+        Assert.Throws<ArgumentOutOfRangeException>(() => one.AppendRange(30, 29));
+    }
+
+    [Fact]
+    public void UidSnapshotsAnswerOnlyForTheSameUidNextAndHighestModSeq()
+    {
+        var cache = new UidSnapshotCache();
+        var map = new UidMap();
+        map.AppendRange(1, 100);
+        map.AppendRange(200, 300);
+        cache.Store(7, 301, 42, map);
+
+        Assert.True(cache.TryGet(7, 301, 42, out var runs));
+        Assert.Equal([(1u, 100u), (200u, 300u)], runs);
+        Assert.False(cache.TryGet(7, 302, 42, out _)); // a message arrived
+        Assert.False(cache.TryGet(7, 301, 43, out _)); // something was expunged (or flagged)
+        Assert.False(cache.TryGet(8, 301, 42, out _));
+
+        var fragmented = new UidMap();
+        for (uint uid = 1; uid <= (UidSnapshotCache.MaxRunsPerFolder + 1) * 2; uid += 2)
+        {
+            fragmented.Append(uid);
+        }
+
+        cache.Store(7, 9999, 44, fragmented);
+        Assert.False(cache.TryGet(7, 9999, 44, out _));
+        Assert.False(cache.TryGet(7, 301, 42, out _)); // replaced, not kept stale
+    }
+
+    [Fact]
     public void ExpungeReportsSequenceNumbersAsEachRemovalRenumbers()
     {
         var map = new UidMap();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ImapBench;
 
-// imapbench workload --port N --user U --password P --out FILE [--host 127.0.0.1] [--mailbox INBOX] [--messages 10000] [--seed 4] [--runs 3] [--starttls]
+// imapbench workload --port N --user U --password P --out FILE [--host 127.0.0.1] [--mailbox INBOX] [--messages 10000] [--seed 4] [--runs 3] [--starttls] [--reuse]
 // imapbench idle     --port N --user U --password P --out FILE --pid PID [--connections 1000] [--settle 5] ...
 // imapbench report   --mailroom FILE --dovecot FILE
 // Exit code 0 when every answer was right, 1 when something failed functionally, 2 for bad usage.
@@ -10,7 +10,7 @@ try
 {
     return command switch
     {
-        "workload" => Write(options, o => new Workload(Server(o), o.Int("messages", 10000), o.Int("seed", 4), o.Int("runs", 3), Console.Out).Run()),
+        "workload" => Write(options, o => new Workload(Server(o), o.Int("messages", 10000), o.Int("seed", 4), o.Int("runs", 3), Console.Out, o.Has("reuse")).Run()),
         "idle" => Write(options, o => new IdleMemory(Server(o), o.Int("connections", 1000), o.Int("pid", 0), TimeSpan.FromSeconds(o.Int("settle", 5)), Console.Out).Run()),
         "report" => Report.Print(options.Required("mailroom"), options.Required("dovecot"), Console.Out),
         _ => Usage(),

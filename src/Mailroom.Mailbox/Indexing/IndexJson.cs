@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Mailroom.Mailboxes.Indexing;
 
-/// <summary>The stored form of an envelope: compact JSON, source-generated so FETCH ENVELOPE over big folders pays no reflection.</summary>
+/// <summary>The envelope's former stored form (mailbox schema 1–2), read only by <see cref="Storage.HeaderIndexBackfill"/>.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(MessageEnvelope))]
 internal sealed partial class IndexJsonContext : JsonSerializerContext;

@@ -32,6 +32,15 @@ public abstract class MailboxSqlProvider(TimeProvider? time)
 
     public abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>
+    /// An expression over mail_messages' <c>blob_id</c> giving the body when this provider keeps it in the index
+    /// (else NULL), for <see cref="Model.MessageFields.InlineBody"/>; null when no body is ever inline.
+    /// </summary>
+    public virtual string? InlineBodySql => null;
+
+    /// <summary>SQL that is true when text <paramref name="column"/> contains <paramref name="parameter"/> (bytewise).</summary>
+    public virtual string ContainsSql(string column, string parameter) => $"instr({column}, {parameter}) > 0";
+
     public long NowMilliseconds => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>Runs <paramref name="work"/> on a connection without a transaction: each statement sees the latest commit.</summary>
@@ -59,6 +68,11 @@ public abstract class MailboxSqlProvider(TimeProvider? time)
         foreach (var migration in Migrations.Where(m => m.Version > current).OrderBy(m => m.Version))
         {
             await session.ExecuteAsync(migration.Sql, cancellationToken);
+            if (migration.Backfill is { } backfill)
+            {
+                await backfill(session, cancellationToken);
+            }
+
             await session.ExecuteAsync(
                 "INSERT INTO mailbox_schema_migrations (version, name) VALUES (@v, @n)",
                 cancellationToken, ("v", migration.Version), ("n", migration.Name));

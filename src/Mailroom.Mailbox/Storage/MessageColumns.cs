@@ -11,18 +11,32 @@ internal static class MessageColumns
     /// <summary>Columns copied unchanged by COPY/MOVE (everything but folder_id, uid and modseq).</summary>
     public const string Carried =
         "flags, keywords, blob_id, size, internal_date, sent_date, subject, sort_subject, sort_from, sort_to, sort_cc, " +
-        "sort_display_from, sort_display_to, search_from, search_to, search_cc, search_bcc, message_id, in_reply_to, thread_refs, envelope";
+        "sort_display_from, sort_display_to, search_from, search_to, search_cc, search_bcc, message_id, in_reply_to, thread_refs, " +
+        "fold_subject, fold_from, fold_to, fold_cc, fold_bcc, envelope_data";
 
     public const string Insert =
         "INSERT INTO mail_messages (folder_id, uid, modseq, " + Carried + ") VALUES (@folder, @uid, @modseq, @flags, @keywords, " +
         "@blob, @size, @internal, @sent, @subject, @sort_subject, @sort_from, @sort_to, @sort_cc, @sort_display_from, " +
-        "@sort_display_to, @search_from, @search_to, @search_cc, @search_bcc, @message_id, @in_reply_to, @thread_refs, @envelope)";
+        "@sort_display_to, @search_from, @search_to, @search_cc, @search_bcc, @message_id, @in_reply_to, @thread_refs, " +
+        "@fold_subject, @fold_from, @fold_to, @fold_cc, @fold_bcc, @envelope_data)";
 
     public const string Summary = "uid, modseq, flags, keywords, size, internal_date, blob_id, sent_date";
 
-    public const string WithHeaders = Summary +
+    public const string WithEnvelope = Summary + ", envelope_data";
+
+    public const string WithHeaders = WithEnvelope +
         ", subject, sort_subject, sort_from, sort_to, sort_cc, sort_display_from, sort_display_to, search_from, search_to, " +
-        "search_cc, search_bcc, message_id, in_reply_to, thread_refs, envelope";
+        "search_cc, search_bcc, message_id, in_reply_to, thread_refs";
+
+    /// <summary>The folded column SEARCH matches each <see cref="IndexedText"/> against.</summary>
+    public static string FoldedColumn(IndexedText field) => field switch
+    {
+        IndexedText.Subject => "fold_subject",
+        IndexedText.From => "fold_from",
+        IndexedText.To => "fold_to",
+        IndexedText.Cc => "fold_cc",
+        _ => "fold_bcc",
+    };
 
     public static (string, object?)[] InsertParameters(long folderId, uint uid, ulong modSeq, NewMessage message, IReadOnlyList<string> keywords, long size)
     {
@@ -35,11 +49,18 @@ internal static class MessageColumns
             ("sort_cc", h.SortCc), ("sort_display_from", h.SortDisplayFrom), ("sort_display_to", h.SortDisplayTo),
             ("search_from", h.SearchFrom), ("search_to", h.SearchTo), ("search_cc", h.SearchCc), ("search_bcc", h.SearchBcc),
             ("message_id", h.MessageId), ("in_reply_to", h.InReplyTo), ("thread_refs", string.Join(' ', h.References)),
-            ("envelope", IndexJson.Serialize(h.Envelope)),
+            ("fold_subject", SearchText.Fold(h.Subject)), ("fold_from", SearchText.Fold(h.SearchFrom)),
+            ("fold_to", SearchText.Fold(h.SearchTo)), ("fold_cc", SearchText.Fold(h.SearchCc)), ("fold_bcc", SearchText.Fold(h.SearchBcc)),
+            ("envelope_data", EnvelopeCodec.Encode(h.Envelope)),
         ];
     }
 
-    public static string Select(MessageFields fields) => fields.HasFlag(MessageFields.Headers) ? WithHeaders : Summary;
+    /// <param name="inlineBody">The provider's expression for a message's inline body (over column blob_id), or null.</param>
+    public static string Select(MessageFields fields, string? inlineBody)
+    {
+        var columns = fields.HasFlag(MessageFields.Headers) ? WithHeaders : fields.HasFlag(MessageFields.Envelope) ? WithEnvelope : Summary;
+        return fields.HasFlag(MessageFields.InlineBody) ? columns + ", " + (inlineBody ?? "NULL") : columns;
+    }
 
     public static MessageRecord Read(DbDataReader r, MessageFields fields)
     {
@@ -52,26 +73,40 @@ internal static class MessageColumns
             SqlSession.ToInstant(r.GetInt64(5)),
             BlobId.Parse(r.GetString(6)),
             r.IsDBNull(7) ? null : SqlSession.ToInstant(r.GetInt64(7)));
-        return fields.HasFlag(MessageFields.Headers) ? record with { Headers = ReadHeaders(r, record.SentDate) } : record;
+        if (fields.HasFlag(MessageFields.InlineBody))
+        {
+            var last = r.FieldCount - 1;
+            record = record with { InlineBody = r.IsDBNull(last) ? null : r.GetFieldValue<byte[]>(last) };
+        }
+
+        if (!fields.HasFlag(MessageFields.Envelope) && !fields.HasFlag(MessageFields.Headers))
+        {
+            return record;
+        }
+
+        var envelope = r.GetFieldValue<byte[]>(8);
+        return fields.HasFlag(MessageFields.Headers)
+            ? record with { EnvelopeData = envelope, Headers = ReadHeaders(r, record.SentDate, envelope) }
+            : record with { EnvelopeData = envelope };
     }
 
-    private static IndexedHeaders ReadHeaders(DbDataReader r, DateTimeOffset? sentDate) => new()
+    private static IndexedHeaders ReadHeaders(DbDataReader r, DateTimeOffset? sentDate, byte[] envelope) => new()
     {
         SentDate = sentDate,
-        Subject = r.GetString(8),
-        SortSubject = r.GetString(9),
-        SortFrom = r.GetString(10),
-        SortTo = r.GetString(11),
-        SortCc = r.GetString(12),
-        SortDisplayFrom = r.GetString(13),
-        SortDisplayTo = r.GetString(14),
-        SearchFrom = r.GetString(15),
-        SearchTo = r.GetString(16),
-        SearchCc = r.GetString(17),
-        SearchBcc = r.GetString(18),
-        MessageId = r.IsDBNull(19) ? null : r.GetString(19),
-        InReplyTo = r.IsDBNull(20) ? null : r.GetString(20),
-        References = r.GetString(21).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-        Envelope = IndexJson.Deserialize(r.GetString(22)),
+        Envelope = EnvelopeCodec.Decode(envelope),
+        Subject = r.GetString(9),
+        SortSubject = r.GetString(10),
+        SortFrom = r.GetString(11),
+        SortTo = r.GetString(12),
+        SortCc = r.GetString(13),
+        SortDisplayFrom = r.GetString(14),
+        SortDisplayTo = r.GetString(15),
+        SearchFrom = r.GetString(16),
+        SearchTo = r.GetString(17),
+        SearchCc = r.GetString(18),
+        SearchBcc = r.GetString(19),
+        MessageId = r.IsDBNull(20) ? null : r.GetString(20),
+        InReplyTo = r.IsDBNull(21) ? null : r.GetString(21),
+        References = r.GetString(22).Split(' ', StringSplitOptions.RemoveEmptyEntries),
     };
 }

@@ -30,6 +30,16 @@ public interface IImapBackend
     /// and protocol switches, which may have changed since login, still allow it. False ends the session with
     /// <c>* BYE [AUTHORIZATIONFAILED]</c>. Must be cheap: answer from a cache.</summary>
     ValueTask<bool> IsSessionAllowedAsync(ImapConnectionInfo connection, Guid mailboxId, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+    /// <summary>
+    /// Called once a login succeeded, before its OK is sent. The host may keep what it needs in
+    /// <see cref="ImapSession.Items"/> and end the session later from any thread with <see cref="ImapSession.End"/>
+    /// (its session registry does, when the mailbox is disabled or removed).
+    /// </summary>
+    ValueTask LoggedInAsync(ImapSession session, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>Called once when a session ends, however it ends (logged in or not).</summary>
+    ValueTask SessionEndedAsync(ImapSession session) => ValueTask.CompletedTask;
 }
 
 /// <summary>The connection as the host saw it.</summary>

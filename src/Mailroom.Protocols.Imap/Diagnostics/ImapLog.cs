@@ -48,6 +48,9 @@ internal static partial class ImapLog
     [LoggerMessage(3413, LogLevel.Information, "IMAP session {ConnectionId}: the mailbox is no longer available; ending the session")]
     public static partial void AccessRevoked(ILogger logger, string connectionId);
 
+    [LoggerMessage(3414, LogLevel.Information, "IMAP session {ConnectionId}: ended by the server: {Reason}")]
+    public static partial void EndedByServer(ILogger logger, string connectionId, string reason);
+
     [LoggerMessage(3450, LogLevel.Debug, "IMAP session {ConnectionId}: {Command} answered {Status} {Text}")]
     public static partial void CommandRejected(ILogger logger, string connectionId, string command, ImapStatus status, string text);
 

@@ -9,79 +9,107 @@ namespace Mailroom.Protocols.Imap.Fetch;
 
 /// <summary>
 /// Writes the ENVELOPE structure (RFC 9051 §7.5.2) from the envelope indexed at delivery, so FETCH ENVELOPE never
-/// opens the body. Display names are stored decoded; for clients that have not enabled UTF8=ACCEPT they are encoded
-/// again as RFC 2047 words, which is what RFC 9051 expects of an envelope's 7-bit strings.
+/// opens the body. It walks the stored encoding (<see cref="EnvelopeCodec"/>) and copies each field's UTF-8 bytes
+/// into the response, allocating nothing for ASCII envelopes. Display names are stored decoded; for clients that have
+/// not enabled UTF8=ACCEPT, non-ASCII names and subjects are encoded again as RFC 2047 words, which is what RFC 9051
+/// expects of an envelope's 7-bit strings.
 /// </summary>
 public static class EnvelopeWriter
 {
     private static readonly FormatOptions EncodingOptions = CreateOptions();
+    private static readonly byte[] EmptyEnvelope = EnvelopeCodec.Encode(MessageEnvelope.Empty);
 
-    public static void Write(IBufferWriter<byte> writer, MessageEnvelope envelope, bool utf8)
+    public static void Write(IBufferWriter<byte> writer, MessageEnvelope envelope, bool utf8) =>
+        Write(writer, EnvelopeCodec.Encode(envelope), utf8);
+
+    /// <summary>Writes from <see cref="EnvelopeCodec"/>'s encoding; empty means no envelope was indexed (all NIL).</summary>
+    public static void Write(IBufferWriter<byte> writer, ReadOnlySpan<byte> encoded, bool utf8)
     {
+        var reader = new EnvelopeReader(encoded.IsEmpty ? EmptyEnvelope : encoded);
         writer.WriteByte((byte)'(');
-        writer.WriteNString(envelope.Date, utf8);
+        WriteNString(writer, ref reader, utf8);
         writer.WriteByte((byte)' ');
-        WriteText(writer, envelope.Subject, utf8);
-        WriteAddresses(writer, envelope.From, utf8);
-        WriteAddresses(writer, envelope.Sender, utf8);
-        WriteAddresses(writer, envelope.ReplyTo, utf8);
-        WriteAddresses(writer, envelope.To, utf8);
-        WriteAddresses(writer, envelope.Cc, utf8);
-        WriteAddresses(writer, envelope.Bcc, utf8);
+        WriteText(writer, ref reader, utf8, phrase: false);
+        var from = reader.Position;
+        for (var list = 0; list < 6; list++)
+        {
+            writer.WriteByte((byte)' ');
+            WriteAddresses(writer, ref reader, from, utf8);
+        }
+
         writer.WriteByte((byte)' ');
-        writer.WriteNString(envelope.InReplyTo, utf8);
+        WriteNString(writer, ref reader, utf8);
         writer.WriteByte((byte)' ');
-        writer.WriteNString(envelope.MessageId, utf8);
+        WriteNString(writer, ref reader, utf8);
         writer.WriteByte((byte)')');
     }
 
-    /// <summary>The raw Subject, except raw 8-bit text for a 7-bit client, which is encoded (RFC 2047) rather than mangled.</summary>
-    private static void WriteText(IBufferWriter<byte> writer, string? text, bool utf8)
+    private static void WriteNString(IBufferWriter<byte> writer, ref EnvelopeReader reader, bool utf8)
     {
-        if (text is null || utf8 || Ascii.IsValid(text))
+        if (reader.TryReadString(out var value))
         {
-            writer.WriteNString(text, utf8);
+            writer.WriteString(value, utf8);
+        }
+        else
+        {
+            writer.WriteNil();
+        }
+    }
+
+    /// <summary>A subject or display name: raw 8-bit text for a 7-bit client is encoded (RFC 2047) rather than mangled.</summary>
+    private static void WriteText(IBufferWriter<byte> writer, ref EnvelopeReader reader, bool utf8, bool phrase)
+    {
+        if (!reader.TryReadString(out var value))
+        {
+            writer.WriteNil();
+        }
+        else if (utf8 || Ascii.IsValid(value))
+        {
+            writer.WriteString(value, utf8);
+        }
+        else
+        {
+            var text = Encoding.UTF8.GetString(value);
+            writer.WriteString(phrase
+                ? Rfc2047.EncodePhrase(EncodingOptions, Encoding.UTF8, text)
+                : Rfc2047.EncodeText(EncodingOptions, Encoding.UTF8, text), utf8: false);
+        }
+    }
+
+    /// <summary>One address list; Sender and Reply-To stored as "same as From" print From's list again.</summary>
+    private static void WriteAddresses(IBufferWriter<byte> writer, ref EnvelopeReader reader, int from, bool utf8)
+    {
+        var count = reader.ReadListHeader();
+        if (count < 0)
+        {
+            var resume = reader.Position;
+            reader.Rewind(from);
+            WriteAddresses(writer, ref reader, from, utf8);
+            reader.Rewind(resume);
             return;
         }
 
-        writer.WriteString(Rfc2047.EncodeText(EncodingOptions, Encoding.UTF8, text), utf8: false);
-    }
-
-    private static void WriteAddresses(IBufferWriter<byte> writer, IReadOnlyList<EnvelopeAddress> addresses, bool utf8)
-    {
-        writer.WriteByte((byte)' ');
-        if (addresses.Count == 0)
+        if (count == 0)
         {
             writer.WriteNil();
             return;
         }
 
         writer.WriteByte((byte)'(');
-        foreach (var address in addresses)
+        for (var i = 0; i < count; i++)
         {
             writer.WriteByte((byte)'(');
-            WritePhrase(writer, address.Name, utf8);
+            WriteText(writer, ref reader, utf8, phrase: true);
             writer.WriteByte((byte)' ');
-            writer.WriteNString(address.Route, utf8);
+            WriteNString(writer, ref reader, utf8);
             writer.WriteByte((byte)' ');
-            writer.WriteNString(address.Mailbox, utf8);
+            WriteNString(writer, ref reader, utf8);
             writer.WriteByte((byte)' ');
-            writer.WriteNString(address.Host, utf8);
+            WriteNString(writer, ref reader, utf8);
             writer.WriteByte((byte)')');
         }
 
         writer.WriteByte((byte)')');
-    }
-
-    private static void WritePhrase(IBufferWriter<byte> writer, string? name, bool utf8)
-    {
-        if (name is null || utf8 || Ascii.IsValid(name))
-        {
-            writer.WriteNString(name, utf8);
-            return;
-        }
-
-        writer.WriteString(Rfc2047.EncodePhrase(EncodingOptions, Encoding.UTF8, name), utf8: false);
     }
 
     private static FormatOptions CreateOptions()

@@ -13,7 +13,7 @@ public sealed class FetchAttributes
         Vanished = vanished;
         foreach (var item in items)
         {
-            NeedsHeaders |= item.Kind == FetchItemKind.Envelope;
+            NeedsEnvelope |= item.Kind == FetchItemKind.Envelope;
             NeedsBody |= item.Kind is not (FetchItemKind.Uid or FetchItemKind.Flags or FetchItemKind.InternalDate
                 or FetchItemKind.Rfc822Size or FetchItemKind.Envelope or FetchItemKind.ModSeq or FetchItemKind.EmailId or FetchItemKind.ThreadId);
             NeedsStructure |= item.Kind is FetchItemKind.Body or FetchItemKind.BodyStructure or FetchItemKind.Binary or FetchItemKind.BinarySize
@@ -33,8 +33,8 @@ public sealed class FetchAttributes
     /// <summary>RFC 7162 §3.2.6 VANISHED modifier (UID FETCH with CHANGEDSINCE only).</summary>
     public bool Vanished { get; }
 
-    /// <summary>ENVELOPE needs the indexed header columns.</summary>
-    public bool NeedsHeaders { get; }
+    /// <summary>ENVELOPE needs the encoded envelope indexed at delivery (not the rest of the header index).</summary>
+    public bool NeedsEnvelope { get; }
 
     /// <summary>Some item reads the message body from the blob store.</summary>
     public bool NeedsBody { get; }

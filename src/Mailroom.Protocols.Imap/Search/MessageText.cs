@@ -26,8 +26,7 @@ public sealed class MessageText(IReadOnlyList<KeyValuePair<string, string>> head
         {
             var length = (int)message.Length;
 
-            // At least 64 KiB, so a buffered file stream reads straight into it instead of through its own buffer.
-            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 64 * 1024 + 1));
+            var buffer = ArrayPool<byte>.Shared.Rent(length);
             try
             {
                 message.Position = 0;
@@ -49,6 +48,9 @@ public sealed class MessageText(IReadOnlyList<KeyValuePair<string, string>> head
 
         return FromMessage(await MimeMessage.LoadAsync(message, cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>The same as <see cref="LoadAsync"/> for a message already in memory.</summary>
+    public static MessageText Load(ReadOnlyMemory<byte> message, bool withBody) => FromBytes(message, withBody);
 
     private static MessageText FromBytes(ReadOnlyMemory<byte> bytes, bool withBody)
     {

@@ -66,9 +66,9 @@ public sealed class SearchMatcher
             case DateKey date:
                 return CompareDate(date, m);
             case AddressKey address:
-                return Contains(AddressText(m.Headers, address.Field), address.Value);
+                return ContainsFolded(AddressText(m.Headers, address.Field), address.Value);
             case SubjectKey subject:
-                return Contains(m.Headers?.Subject, subject.Value);
+                return ContainsFolded(m.Headers?.Subject, subject.Value);
             case HeaderKey header when HeaderKeys.IsIndexed(header.Field):
                 return MatchIndexedHeader(m.Headers, header);
             case HeaderKey header:
@@ -207,10 +207,14 @@ public sealed class SearchMatcher
             "IN-REPLY-TO" => headers?.Envelope.InReplyTo,
             _ => headers?.Envelope.Date,
         };
-        return value is not null && Contains(value, header.Value);
+        return value is not null && ContainsFolded(value, header.Value);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+
+    /// <summary>Indexed header text: folded as the store folds it, so its prefilter and this test agree exactly.</summary>
+    private static bool ContainsFolded(string? haystack, string needle) =>
+        haystack is not null && SearchText.Contains(haystack, needle);
 
     private static bool Contains(string? haystack, string needle) =>
         haystack is not null && haystack.Contains(needle, StringComparison.OrdinalIgnoreCase);

@@ -14,6 +14,9 @@ public sealed partial class SelectedMailbox
 {
     private const int PageSize = FetchRequest.MaxLimit;
 
+    /// <summary>UIDs per page when opening the view: 4 bytes each, so a page stays small while a 100,000-message folder needs two.</summary>
+    private const int UidPageSize = 50_000;
+
     private readonly IMailboxStore _store;
 
     // How far the session has reported: flag changes up to _changedSince, expunges up to _vanishedSince.
@@ -63,14 +66,35 @@ public sealed partial class SelectedMailbox
     public IReadOnlyList<UidRange>? SavedResult { get; set; }
 
     /// <summary>Opens the view: the folder's UIDs below its UIDNEXT, read in pages (never the whole folder's records at once).</summary>
-    public static async Task<SelectedMailbox> OpenAsync(IMailboxStore store, MailFolder folder, bool readOnly, CancellationToken cancellationToken)
+    /// <param name="snapshots">UIDs of recently selected folders, shared by the engine's sessions; null reads the store.</param>
+    public static async Task<SelectedMailbox> OpenAsync(IMailboxStore store, MailFolder folder, bool readOnly, CancellationToken cancellationToken,
+        UidSnapshotCache? snapshots = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(folder);
         var view = new SelectedMailbox(store, folder, readOnly);
-        if (folder.UidNext > 1)
+        if (folder.UidNext <= 1)
         {
-            await view.LoadUidsAsync(new UidRange(1, folder.UidNext - 1), cancellationToken).ConfigureAwait(false);
+            return view;
+        }
+
+        if (snapshots is not null && snapshots.TryGet(folder.Id, folder.UidNext, folder.HighestModSeq, out var runs))
+        {
+            foreach (var (first, last) in runs)
+            {
+                view.Messages.AppendRange(first, last);
+            }
+
+            return view;
+        }
+
+        await view.LoadUidsAsync(new UidRange(1, folder.UidNext - 1), cancellationToken).ConfigureAwait(false);
+
+        // Kept only if nothing changed while the UIDs were read, so the snapshot is exactly the folder at its key.
+        if (snapshots is not null && await store.GetFolderAsync(folder.Id, cancellationToken).ConfigureAwait(false) is { } after
+            && after.UidNext == folder.UidNext && after.HighestModSeq == folder.HighestModSeq)
+        {
+            snapshots.Store(folder.Id, folder.UidNext, folder.HighestModSeq, view.Messages);
         }
 
         return view;
@@ -167,11 +191,11 @@ public sealed partial class SelectedMailbox
         uint? next = range.First;
         while (next is { } from && from <= range.Last)
         {
-            var page = await _store.FetchAsync(FolderId, new FetchRequest(new UidRange(from, range.Last)) { Limit = PageSize }, cancellationToken)
-                .ConfigureAwait(false);
-            foreach (var message in page.Messages)
+            // UIDs only: the primary key's index answers without reading message rows.
+            var page = await _store.ListUidsAsync(FolderId, new UidRange(from, range.Last), UidPageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var uid in page.Uids)
             {
-                Messages.Append(message.Uid);
+                Messages.Append(uid);
             }
 
             next = page.NextUid;

@@ -47,6 +47,30 @@ public sealed class UidMap
         Count++;
     }
 
+    /// <summary>Adds the UIDs <paramref name="first"/> to <paramref name="last"/>, all above every UID in the view.</summary>
+    public void AppendRange(uint first, uint last)
+    {
+        if (first == 0 || last < first || (_runs > 0 && first <= MaxUid))
+        {
+            throw new ArgumentOutOfRangeException(nameof(first), first, "A range above every UID in the view.");
+        }
+
+        if (_runs > 0 && _first[_runs - 1] + _length[_runs - 1] == first)
+        {
+            _length[_runs - 1] += last - first + 1;
+        }
+        else
+        {
+            EnsureCapacity(_runs + 1);
+            _first[_runs] = first;
+            _length[_runs] = last - first + 1;
+            _before[_runs] = Count;
+            _runs++;
+        }
+
+        Count += last - first + 1;
+    }
+
     /// <summary>The UID at sequence number <paramref name="sequence"/> (1-based), or 0 when out of range.</summary>
     public uint UidAt(uint sequence)
     {

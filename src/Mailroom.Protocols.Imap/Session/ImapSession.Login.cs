@@ -43,6 +43,15 @@ public sealed partial class ImapSession
         await Store.CreateMailboxAsync(mailboxId, Aborted).ConfigureAwait(false);
         SetAuthenticated(mailboxId, result.UserName ?? credentials.UserName);
         ImapLog.Authenticated(Logger, Id, UserName!, mechanism);
+        try
+        {
+            await Backend.LoggedInAsync(this, Aborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The login stands; NOOP and IDLE still ask IsStillAllowedAsync.
+            ImapLog.BackendFailed(Logger, Id, "LoggedInAsync", ex);
+        }
         return ImapResult.Ok("Logged in", "CAPABILITY " + string.Join(' ', ImapCapabilities.For(this)));
     }
 }

@@ -32,6 +32,11 @@ public sealed partial class ImapSession
                 }
             }
         }
+        catch (OperationCanceledException) when (EndReason is { } reason)
+        {
+            ImapLog.EndedByServer(logger, Id, reason);
+            TryWrite("BYE " + reason);
+        }
         catch (OperationCanceledException) when (Timeouts.Expired != TimeoutKind.None)
         {
             ImapLog.TimedOut(logger, Id, Timeouts.Expired);

@@ -15,11 +15,16 @@ namespace Mailroom.Protocols.Imap;
 public sealed partial class ImapSession
 {
     private readonly ImapSessionServices _services;
+    private readonly CancellationTokenSource? _endRequested;
     private ImapExtensions _enabled;
+    private string? _endReason;
 
-    internal ImapSession(ImapSessionServices services, IConnectionTransport transport, ImapConnectionInfo connection, TimeoutControl timeouts)
+    /// <param name="endRequested">Cancelled by <see cref="End"/>; <paramref name="timeouts"/>' token must be linked to it.</param>
+    internal ImapSession(ImapSessionServices services, IConnectionTransport transport, ImapConnectionInfo connection, TimeoutControl timeouts,
+        CancellationTokenSource? endRequested = null)
     {
         _services = services;
+        _endRequested = endRequested;
         Transport = transport;
         Connection = connection;
         Timeouts = timeouts;
@@ -90,6 +95,29 @@ public sealed partial class ImapSession
     internal ImapSessionServices Services => _services;
 
     internal MailboxSubscription? Subscription { get; private set; }
+
+    /// <summary>Why <see cref="End"/> was called, or null.</summary>
+    public string? EndReason => Volatile.Read(ref _endReason);
+
+    /// <summary>
+    /// Ends the session from outside (an administrator disabled the account, the mailbox was removed): whatever the
+    /// session is doing, IDLE included, is cancelled, and it sends <c>* BYE</c> with <paramref name="reason"/> and closes
+    /// (RFC 9051 §7.1.5). Thread-safe; later calls do nothing.
+    /// </summary>
+    public void End(string reason)
+    {
+        if (Interlocked.CompareExchange(ref _endReason, reason, null) is null)
+        {
+            try
+            {
+                _endRequested?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The session ended on its own meanwhile.
+            }
+        }
+    }
 
     public bool IsEnabled(ImapExtensions extension) => (_enabled & extension) == extension;
 

@@ -46,8 +46,11 @@ public sealed class ImapSessionRunner
             ImapLog.ConnectionRefused(logger, connection.ConnectionId, connection.RemoteEndPoint, refusal);
         }
 
-        using var timeouts = new TimeoutControl(_services.Time, aborted);
-        var session = new ImapSession(_services, transport, connection, timeouts);
+        // End() (the session registry, for a disabled or removed mailbox) cancels everything the session awaits.
+        using var endRequested = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, endRequested.Token);
+        using var timeouts = new TimeoutControl(_services.Time, linked.Token);
+        var session = new ImapSession(_services, transport, connection, timeouts, endRequested);
         ImapLog.SessionStarted(logger, connection.ConnectionId, connection.RemoteEndPoint, transport.Tls is not null);
         try
         {
@@ -60,6 +63,14 @@ public sealed class ImapSessionRunner
         finally
         {
             ImapLog.SessionEnded(logger, connection.ConnectionId, session.CommandCount);
+            try
+            {
+                await _services.Backend.SessionEndedAsync(session).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                ImapLog.BackendFailed(logger, connection.ConnectionId, "SessionEndedAsync", ex);
+            }
         }
     }
 }

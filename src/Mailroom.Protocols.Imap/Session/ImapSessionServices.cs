@@ -10,4 +10,8 @@ internal sealed record ImapSessionServices(
     ImapServerOptions Options,
     TimeProvider Time,
     ILogger Logger,
-    ILogger TranscriptLogger);
+    ILogger TranscriptLogger)
+{
+    /// <summary>UIDs of recently selected folders (SELECT of an unchanged folder reads none).</summary>
+    public UidSnapshotCache UidSnapshots { get; } = new();
+}

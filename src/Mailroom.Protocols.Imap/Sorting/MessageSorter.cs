@@ -47,6 +47,19 @@ public sealed class MessageSorter
         NeedsHeaders = criteria.Any(c => IsString(c.Key));
     }
 
+    /// <summary>
+    /// The same order as store sort keys when every criterion is numeric (ARRIVAL, DATE, SIZE), else null: then the
+    /// store can sort (<see cref="Mailboxes.IMailboxStore.ListUidsInOrderAsync"/>) and no rows are built here.
+    /// </summary>
+    public IReadOnlyList<MessageOrderKey>? StoreOrder => NeedsHeaders
+        ? null
+        : criteria.Select(c => new MessageOrderKey(c.Key switch
+        {
+            SortKey.Arrival => MessageOrder.Arrival,
+            SortKey.Date => MessageOrder.Date,
+            _ => MessageOrder.Size,
+        }, c.Reverse)).ToList();
+
     /// <summary>String keys come from the indexed header; ARRIVAL, SIZE and DATE (the store's sent_date column) do not need it.</summary>
     public bool NeedsHeaders { get; }
 

@@ -1,5 +1,6 @@
 using Mailroom.ClientAccess.Rules;
 using Mailroom.Directory.ClientAccessRules;
+using Mailroom.ClientAccess.Sessions;
 using Mailroom.Directory.Model;
 using Mailroom.Directory.Security;
 using Mailroom.Directory.Storage;
@@ -12,10 +13,14 @@ namespace Mailroom.Server.Imap;
 /// <summary>
 /// Connects the IMAP engine to the organization: logins go through the directory (UPN, any SMTP address, alias or
 /// DOMAIN\alias; the same answer for a wrong user and a wrong password) behind the login throttle shared with SMTP,
-/// and a mailbox's quota is its effective ProhibitSendReceiveQuota (Exchange: the hard limit).
+/// and a mailbox's quota is its effective ProhibitSendReceiveQuota (Exchange: the hard limit). A logged-in session is
+/// registered with the node's session registry, so disabling or removing its mailbox ends it promptly (IDLE included).
 /// </summary>
-public sealed class MailroomImapBackend(DirectoryAuthenticator authenticator, LoginThrottle throttle, IDirectoryStore directory, ClientAccessPolicy access) : IImapBackend
+public sealed class MailroomImapBackend(
+    DirectoryAuthenticator authenticator, LoginThrottle throttle, IDirectoryStore directory, ClientAccessPolicy access, ClientSessionRegistry sessions, TimeProvider time) : IImapBackend
 {
+    private const string RegistrationKey = "mailroom.client-session";
+
     /// <summary>RFC 5530 AUTHORIZATIONFAILED: the credentials were right but policy refuses this user here; no rule details.</summary>
     public static readonly ImapAuthResult AccessDenied = new(null, null, "AUTHORIZATIONFAILED", "Access denied by policy");
 
@@ -67,6 +72,25 @@ public sealed class MailroomImapBackend(DirectoryAuthenticator authenticator, Lo
 
         // RFC 9208 §5: STORAGE counts units of 1024 octets. Exchange has no message-count quota, so no MESSAGE resource.
         return limit.IsUnlimited ? null : new ImapQuota((long)(limit.Value.Bytes / 1024), null);
+    }
+
+    public ValueTask LoggedInAsync(ImapSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var info = new ClientSessionInfo(session.Mailbox, "IMAP4", session.RemoteEndPoint?.Address, session.Id, time.GetUtcNow());
+        session.Items[RegistrationKey] = sessions.Register(info, reason => session.End(ClientSessionEndReasons.Describe(reason)));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask SessionEndedAsync(ImapSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (session.Items.TryGetValue(RegistrationKey, out var registration) && registration is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>A disabled or removed mailbox ends its open sessions (issue 4, login names).</summary>

@@ -128,5 +128,24 @@ internal static class PostgreSqlMailboxMigrations
             -- SQLite's step 2 moves small bodies into their rows; here every body is already in mail_blob_chunks.
             SELECT 1;
             """),
+        new(3, "header index: folded search text, binary envelope", """
+            -- SEARCH SUBJECT/FROM/TO/CC/BCC match these upper-cased copies inside the query (instr/strpos), and
+            -- FETCH ENVELOPE reads envelope_data (EnvelopeCodec) instead of parsing JSON; the backfill fills old rows.
+            ALTER TABLE mail_messages ADD COLUMN fold_subject TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mail_messages ADD COLUMN fold_from TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mail_messages ADD COLUMN fold_to TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mail_messages ADD COLUMN fold_cc TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mail_messages ADD COLUMN fold_bcc TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mail_messages ADD COLUMN envelope_data BYTEA;
+            """) { Backfill = HeaderIndexBackfill.RunAsync },
+        new(4, "drop the JSON envelope", """
+            ALTER TABLE mail_messages DROP COLUMN envelope;
+            ALTER TABLE mail_messages ALTER COLUMN envelope_data SET NOT NULL;
+            """),
+        new(5, "covering index for summary reads", """
+            -- Summary reads (SELECT's neighbours: SORT DATE, flag SEARCHes, FETCH FLAGS, STORE) walk this index alone
+            -- instead of looking up every wide message row (the header index makes rows ~1 KiB, three to a page).
+            CREATE INDEX ix_mail_messages_summary ON mail_messages (folder_id, uid) INCLUDE (modseq, flags, keywords, size, internal_date, blob_id, sent_date);
+            """),
     ];
 }

@@ -29,4 +29,6 @@ internal sealed class PostgreSqlMailboxSql(NpgsqlDataSource dataSource, TimeProv
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public override string ContainsSql(string column, string parameter) => $"strpos({column}, {parameter}) > 0";
 }

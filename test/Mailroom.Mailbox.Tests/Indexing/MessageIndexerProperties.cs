@@ -44,6 +44,30 @@ public class MessageIndexerProperties
             return whole.Subject == streamed.Subject && IndexJson.Serialize(whole.Envelope) == IndexJson.Serialize(streamed.Envelope);
         });
 
+    [Property(MaxTest = 1000)]
+    public Property TheBinaryEnvelopeRoundTrips() =>
+        Prop.ForAll(HeaderLike.ToArbitrary(), bytes =>
+        {
+            var envelope = MessageIndexer.Index(bytes).Envelope;
+            var decoded = EnvelopeCodec.Decode(EnvelopeCodec.Encode(envelope));
+            return IndexJson.Serialize(decoded) == IndexJson.Serialize(envelope);
+        });
+
+    [Property(MaxTest = 2000)]
+    public Property DamagedBinaryEnvelopesAreRefusedNotMisread() =>
+        Prop.ForAll(AnyBytes.ToArbitrary(), bytes =>
+        {
+            try
+            {
+                EnvelopeCodec.Decode([EnvelopeCodec.Version, .. bytes]);
+                return true;
+            }
+            catch (InvalidDataException)
+            {
+                return true;
+            }
+        });
+
     [Property(MaxTest = 300)]
     public Property TheStoredEnvelopeRoundTrips() =>
         Prop.ForAll(HeaderLike.ToArbitrary(), bytes =>

@@ -38,6 +38,24 @@ public sealed class EnvelopeWriterTests
         Assert.Equal("(NIL NIL NIL NIL NIL ((NIL NIL \"team\" NIL)(NIL NIL \"a\" \"b.c\")(NIL NIL NIL NIL)) NIL NIL NIL \"<id@x>\")", Write(envelope, false));
     }
 
+    [Fact]
+    public void SenderAndReplyToStoredAsFromPrintFromAndOthersPrintThemselves()
+    {
+        var from = new EnvelopeAddress("Ann", null, "ann", "example.com");
+        var envelope = MessageEnvelope.Empty with { From = [from], Sender = [new EnvelopeAddress(null, null, "list", "example.org")], ReplyTo = [from] };
+        Assert.Equal(
+            "(NIL NIL ((\"Ann\" NIL \"ann\" \"example.com\")) ((NIL NIL \"list\" \"example.org\")) ((\"Ann\" NIL \"ann\" \"example.com\")) NIL NIL NIL NIL NIL)",
+            Write(envelope, false));
+    }
+
+    [Fact]
+    public void NoIndexedEnvelopeIsAllNil()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        EnvelopeWriter.Write(buffer, ReadOnlySpan<byte>.Empty, utf8: false);
+        Assert.Equal("(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)", Encoding.ASCII.GetString(buffer.WrittenSpan));
+    }
+
     private static string Write(MessageEnvelope envelope, bool utf8)
     {
         var buffer = new ArrayBufferWriter<byte>();

@@ -48,7 +48,7 @@ public sealed class FetchAttributeParserTests
     public void WorksOutWhatTheCommandNeeds(string arguments, bool headers, bool body, bool structure, bool setsSeen)
     {
         var attributes = FetchAttributeParser.Parse(Tokens.Parse(arguments));
-        Assert.Equal((headers, body, structure, setsSeen), (attributes.NeedsHeaders, attributes.NeedsBody, attributes.NeedsStructure, attributes.SetsSeen));
+        Assert.Equal((headers, body, structure, setsSeen), (attributes.NeedsEnvelope, attributes.NeedsBody, attributes.NeedsStructure, attributes.SetsSeen));
     }
 
     [Fact]

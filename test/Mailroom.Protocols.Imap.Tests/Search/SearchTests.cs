@@ -104,6 +104,45 @@ public sealed class SearchTests
         }
 
         Assert.Equal(expected, string.Join(' ', matched));
+
+        // The store's text filter for these criteria must let every matching message through (it only prefilters).
+        var filter = SearchPrefilter.Build(query.Key);
+        Assert.All(matched, n => Assert.True(PassesFilter(Messages[n - 1], filter), $"message {n} matched but the prefilter drops it"));
+    }
+
+    private static bool PassesFilter(MessageRecord message, IReadOnlyList<IReadOnlyList<TextCondition>> filter) =>
+        filter.All(group => group.Any(c => SearchText.Fold(c.Field switch
+        {
+            IndexedText.Subject => message.Headers!.Subject,
+            IndexedText.From => message.Headers!.SearchFrom,
+            IndexedText.To => message.Headers!.SearchTo,
+            IndexedText.Cc => message.Headers!.SearchCc,
+            _ => message.Headers!.SearchBcc,
+        }).Contains(SearchText.Fold(c.Value), StringComparison.Ordinal)));
+
+    [Theory]
+    [InlineData("ALL", "")]
+    [InlineData("SUBJECT report FROM ann", "Subject:report & From:ann")]
+    [InlineData("HEADER Subject quarterly", "Subject:quarterly")]
+    [InlineData("HEADER TO bob BCC x", "To:bob & Bcc:x")]
+    [InlineData("OR SUBJECT a TO b", "Subject:a|To:b")]
+    [InlineData("OR (SUBJECT a FROM b) CC c", "Subject:a|Cc:c")]
+    [InlineData("(SEEN SUBJECT a)", "Subject:a")]
+    [InlineData("NOT SUBJECT a", "")]
+    [InlineData("OR SUBJECT a BODY b", "")]
+    [InlineData("OR SUBJECT a NOT FROM b", "")]
+    [InlineData("SUBJECT \"\"", "")]
+    [InlineData("HEADER Subject \"\"", "")]
+    [InlineData("HEADER X-Priority 1", "")]
+    [InlineData("HEADER Message-ID abc", "")]
+    [InlineData("UNSEEN BODY x FROM ann", "From:ann")]
+    public void TheStorePrefilterTakesTheHeaderKeysEveryMatchNeeds(string criteria, string expected)
+    {
+        var query = SearchParser.Parse(Tokens.Parse(criteria), 0, SearchParserOptions.Default);
+
+        var filter = SearchPrefilter.Build(query.Key);
+
+        Assert.Equal(expected, string.Join(" & ", filter.Select(g => string.Join('|', g.Select(c => $"{c.Field}:{c.Value}")))));
     }
 
     [Fact]

@@ -155,6 +155,14 @@ public sealed class ImapTestSession : IAsyncDisposable
         return await Store.DeliverAsync(Owner, NewMessage.From(stored, DateTimeOffset.UtcNow));
     }
 
+    /// <summary>Delivers the given message bytes into the Inbox with an internal date of the test's choosing.</summary>
+    public async Task<AppendResult> DeliverAsync(byte[] message, DateTimeOffset internalDate)
+    {
+        using var stream = new MemoryStream(message);
+        var stored = await MessageImport.ImportAsync(Store.Blobs, stream);
+        return await Store.DeliverAsync(Owner, NewMessage.From(stored, internalDate));
+    }
+
     /// <summary>Waits until the server ends the session.</summary>
     public async Task WaitForEndAsync() => await _run.WaitAsync(Wait);
 

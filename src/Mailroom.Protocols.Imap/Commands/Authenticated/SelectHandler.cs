@@ -45,10 +45,20 @@ internal class SelectHandler : IImapCommandHandler
             return ImapResult.No("No such mailbox", "NONEXISTENT").WithState(ImapState.Authenticated);
         }
 
-        var view = await SelectedMailbox.OpenAsync(session.Store, folder, ReadOnly, session.Aborted).ConfigureAwait(false);
-        var status = await session.Store.GetFolderStatusAsync(folder.Id, session.Aborted).ConfigureAwait(false);
-        var keywords = await session.Store.ListKeywordsAsync(folder.Id, session.Aborted).ConfigureAwait(false);
-        WriteSelectResponses(session, view, status, keywords);
+        var view = await SelectedMailbox.OpenAsync(session.Store, folder, ReadOnly, session.Aborted, session.Services.UidSnapshots).ConfigureAwait(false);
+        var snapshots = session.Services.UidSnapshots;
+        if (!snapshots.TryGetSelectData(folder.Id, folder.UidNext, folder.HighestModSeq, out var firstUnseen, out var keywords))
+        {
+            var status = await session.Store.GetFolderStatusAsync(folder.Id, session.Aborted).ConfigureAwait(false);
+            keywords = await session.Store.ListKeywordsAsync(folder.Id, session.Aborted).ConfigureAwait(false);
+            firstUnseen = status.FirstUnseenUid;
+            if (status.Folder.UidNext == folder.UidNext && status.Folder.HighestModSeq == folder.HighestModSeq)
+            {
+                snapshots.StoreSelectData(folder.Id, folder.UidNext, folder.HighestModSeq, firstUnseen, keywords);
+            }
+        }
+
+        WriteSelectResponses(session, view, firstUnseen, keywords);
         session.SetSelected(view);
         if (qresync is { } q && q.UidValidity == view.UidValidity)
         {
@@ -58,7 +68,7 @@ internal class SelectHandler : IImapCommandHandler
         return ImapResult.Ok($"{Name} completed", ReadOnly ? "READ-ONLY" : "READ-WRITE").WithState(ImapState.Selected);
     }
 
-    private static void WriteSelectResponses(ImapSession session, SelectedMailbox view, FolderStatus status, IReadOnlyList<string> keywords)
+    private static void WriteSelectResponses(ImapSession session, SelectedMailbox view, uint? firstUnseenUid, IReadOnlyList<string> keywords)
     {
         var writer = session.Writer;
         var flags = ImapFlags.SystemFlags + string.Concat(keywords.Select(k => " " + k));
@@ -70,7 +80,7 @@ internal class SelectHandler : IImapCommandHandler
         {
             // RFC 3501 §6.3.1: RECENT and UNSEEN are IMAP4rev1's; IMAP4rev2 dropped both.
             writer.Untagged("0 RECENT");
-            if (status.FirstUnseenUid is { } firstUnseen && view.SequenceOf(firstUnseen) is > 0 and var sequence)
+            if (firstUnseenUid is { } firstUnseen && view.SequenceOf(firstUnseen) is > 0 and var sequence)
             {
                 writer.StartUntagged().Atom("OK [UNSEEN ").Number(sequence).Atom("] First unseen").EndLine();
             }

@@ -66,7 +66,8 @@ internal sealed class FetchHandler : IImapCommandHandler
                 session,
                 view,
                 ranges,
-                attributes.NeedsHeaders ? MessageFields.Headers : MessageFields.Summary,
+                (attributes.NeedsEnvelope ? MessageFields.Envelope : MessageFields.Summary)
+                    | (attributes.NeedsBody ? MessageFields.InlineBody : MessageFields.Summary),
                 attributes.ChangedSince ?? 0,
                 writer.WriteAsync).ConfigureAwait(false);
         }

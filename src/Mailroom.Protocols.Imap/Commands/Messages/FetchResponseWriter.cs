@@ -27,7 +27,10 @@ internal sealed class FetchResponseWriter(ImapSession session, SelectedMailbox v
             List<SectionContent>? sections = null;
             if (attributes.NeedsBody)
             {
-                body = await session.Blobs.OpenReadAsync(message.BlobId, session.Aborted).ConfigureAwait(false);
+                // A small body came with the page (MessageFields.InlineBody); others are opened one at a time.
+                body = message.InlineBody is { } inline
+                    ? new MemoryStream(inline, writable: false)
+                    : await session.Blobs.OpenReadAsync(message.BlobId, session.Aborted).ConfigureAwait(false);
                 if (attributes.NeedsStructure)
                 {
                     structure = await MessageStructure.ParseAsync(body, session.Aborted).ConfigureAwait(false);
@@ -94,7 +97,7 @@ internal sealed class FetchResponseWriter(ImapSession session, SelectedMailbox v
                     break;
                 case FetchItemKind.Envelope:
                     Item("ENVELOPE ", ref first);
-                    EnvelopeWriter.Write(line, (message.Headers ?? Mailboxes.Indexing.IndexedHeaders.Empty).Envelope, utf8);
+                    EnvelopeWriter.Write(line, message.EnvelopeData, utf8);
                     break;
                 case FetchItemKind.Body or FetchItemKind.BodyStructure:
                     Item(item.Kind == FetchItemKind.Body ? "BODY " : "BODYSTRUCTURE ", ref first);

@@ -24,15 +24,16 @@ internal static class MessagePages
         IReadOnlyList<UidRange> ranges,
         MessageFields fields,
         ulong changedSince,
-        Func<MessageRecord, uint, ValueTask> visit)
+        Func<MessageRecord, uint, ValueTask> visit,
+        IReadOnlyList<IReadOnlyList<TextCondition>>? textFilter = null)
     {
-        var limit = fields.HasFlag(MessageFields.Headers) ? HeaderPage : SummaryPage;
+        var limit = fields.HasFlag(MessageFields.InlineBody) ? FetchRequest.MaxInlineBodyLimit : fields == MessageFields.Summary ? SummaryPage : HeaderPage;
         foreach (var range in ranges)
         {
             uint? next = range.First;
             while (next is { } from && from <= range.Last)
             {
-                var request = new FetchRequest(new UidRange(from, range.Last)) { Limit = limit, Fields = fields, ChangedSince = changedSince };
+                var request = new FetchRequest(new UidRange(from, range.Last)) { Limit = limit, Fields = fields, ChangedSince = changedSince, TextFilter = textFilter ?? [] };
                 var page = await session.Store.FetchAsync(view.FolderId, request, session.Aborted).ConfigureAwait(false);
                 foreach (var message in page.Messages)
                 {

@@ -6,7 +6,8 @@ namespace Mailroom.Protocols.Imap;
 /// <summary>
 /// Runs SEARCH criteria over the selected mailbox's view, page by page, handing each match to the caller (SEARCH keeps
 /// numbers, SORT and THREAD keep small rows). Indexed columns decide first; a message's body is opened only when a
-/// text key still matters for it.
+/// text key still matters for it. Header keys go to the store as a text filter first (<see cref="SearchPrefilter"/>),
+/// so only candidate messages come back at all.
 /// </summary>
 internal static class SearchRunner
 {
@@ -28,6 +29,11 @@ internal static class SearchRunner
             InSavedResult = uid => saved is not null && saved.Any(r => r.Contains(uid)),
             LoadText = async (message, withBody, ct) =>
             {
+                if (message.InlineBody is { } inline)
+                {
+                    return MessageText.Load(inline, withBody);
+                }
+
                 var stream = await session.Blobs.OpenReadAsync(message.BlobId, ct).ConfigureAwait(false);
                 await using (stream.ConfigureAwait(false))
                 {
@@ -36,14 +42,15 @@ internal static class SearchRunner
             },
         };
         var matcher = new SearchMatcher(key, environment);
-        var fields = needHeaders || matcher.NeedsHeaders ? MessageFields.Headers : MessageFields.Summary;
+        var fields = (needHeaders || matcher.NeedsHeaders ? MessageFields.Headers : MessageFields.Summary)
+            | (key.NeedsText ? MessageFields.InlineBody : MessageFields.Summary);
         await MessagePages.ForEachAsync(session, view, NarrowToUids(key, view), fields, 0, async (message, sequence) =>
         {
             if (await matcher.MatchesAsync(message, sequence, session.Aborted).ConfigureAwait(false))
             {
                 await onMatch(message, sequence).ConfigureAwait(false);
             }
-        }).ConfigureAwait(false);
+        }, SearchPrefilter.Build(key)).ConfigureAwait(false);
     }
 
     /// <summary>
