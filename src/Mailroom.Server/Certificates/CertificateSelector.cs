@@ -67,10 +67,17 @@ public sealed class CertificateSelector(IDirectoryStore store, ICertificateKeyPr
                 (await Directory.Commands.ClientAccess.PopImapSettingsLookup.ForServerAsync<ImapSettings>(reader, serverName, cancellationToken))?.X509CertificateName,
                 (await Directory.Commands.ClientAccess.PopImapSettingsLookup.ForServerAsync<PopSettings>(reader, serverName, cancellationToken))?.X509CertificateName), cancellationToken);
             var loaded = new List<Loaded>();
-            foreach (var certificate in stored.Where(c => c.Services != AllowedServices.None && CanUse(c, protector)))
+            foreach (var certificate in stored.Where(c => c.Services != AllowedServices.None))
             {
-                var reuse = current.Certificates.FirstOrDefault(l => l.Stored.Thumbprint == certificate.Thumbprint);
-                loaded.Add(reuse is not null ? reuse with { Stored = certificate } : Load(certificate));
+                // A certificate already loaded was decrypted then; only new ones need the key check.
+                if (current.Certificates.FirstOrDefault(l => l.Stored.Thumbprint == certificate.Thumbprint) is { } reuse)
+                {
+                    loaded.Add(reuse with { Stored = certificate });
+                }
+                else if (CanUse(certificate, protector))
+                {
+                    loaded.Add(Load(certificate));
+                }
             }
 
             current = new Snapshot(generation, loadedAt, loaded, imapName, popName);
